@@ -12,7 +12,8 @@ package dev.staplescan.input;
  * @param environment environment label (prod, staging, ...); {@code ""} when not given
  * @param tags        free-form tags from the list, {@code ;}-separated; {@code ""} when not given
  */
-public record Target(long line, String host, int port, String sni, String owner, String environment, String tags) {
+public record Target(long line, String host, int port, String sni, String owner, String environment, String tags)
+        implements HostListItem {
 
     /** The name a certificate must match: the SNI name when one is sent, otherwise the host (SPEC §4.3). */
     public String expectedName() {

@@ -1,0 +1,158 @@
+package dev.staplescan.store;
+
+import dev.staplescan.check.EndpointFacts;
+import dev.staplescan.check.Finding;
+import dev.staplescan.check.FindingCode;
+import dev.staplescan.check.Severity;
+import dev.staplescan.check.Verdict;
+import dev.staplescan.input.Rejection;
+import dev.staplescan.input.Target;
+import dev.staplescan.report.EndpointRow;
+import dev.staplescan.report.RunData;
+import dev.staplescan.report.RunSummary;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** {@link RunData} read from the database, streaming rows with JDBC (never a whole run in memory). */
+public final class JdbcRunData implements RunData {
+
+    /** Codes that make a staple unusable; a staple with none of them is counted as valid. */
+    static final EnumSet<FindingCode> INVALIDATING = EnumSet.of(FindingCode.STAPLE_MALFORMED,
+            FindingCode.STAPLE_RESPONSE_STATUS, FindingCode.STAPLE_SIGNATURE_INVALID,
+            FindingCode.STAPLE_UNAUTHORIZED_SIGNER, FindingCode.STAPLE_WRONG_CERT, FindingCode.STAPLE_STATUS_REVOKED,
+            FindingCode.STAPLE_STATUS_UNKNOWN, FindingCode.STAPLE_EXPIRED, FindingCode.STAPLE_NOT_YET_VALID);
+
+    private static final String ENDPOINTS = "SELECT t.*, a.verdict, a.protocols, a.stapled, a.ocsp_status, a.this_update, "
+            + "a.next_update, a.cert_not_after, a.must_staple, a.subject, a.issuer, a.serial, a.responder_url, "
+            + "o.started_at, o.addresses, f.seq, f.code, f.severity, f.message "
+            + "FROM ss_target t JOIN ss_assessment a ON a.run_id = t.run_id AND a.line = t.line "
+            + "JOIN ss_observation o ON o.run_id = t.run_id AND o.line = t.line "
+            + "LEFT JOIN ss_finding f ON f.run_id = t.run_id AND f.line = t.line ";
+
+    private final JdbcTemplate jdbc;
+    private final long runId;
+
+    public JdbcRunData(JdbcTemplate jdbc, long runId) {
+        this.jdbc = jdbc;
+        this.runId = runId;
+    }
+
+    @Override
+    public RunSummary summary() {
+        RunStore.Run run = new RunStore(jdbc).find(runId)
+                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in this database"));
+        Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            verdicts.put(v, 0L);
+        }
+        jdbc.query("SELECT verdict, COUNT(*) FROM ss_assessment WHERE run_id = ? GROUP BY verdict",
+                rs -> { verdicts.put(Verdict.valueOf(rs.getString(1)), rs.getLong(2)); }, runId);
+        Map<Severity, Long> severities = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            severities.put(s, 0L);
+        }
+        jdbc.query("SELECT severity, COUNT(*) FROM ss_finding WHERE run_id = ? GROUP BY severity",
+                rs -> { severities.put(Severity.valueOf(rs.getString(1)), rs.getLong(2)); }, runId);
+        TargetStore targets = new TargetStore(jdbc);
+        String invalidating = INVALIDATING.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(","));
+        long valid = count("SELECT COUNT(*) FROM ss_assessment a WHERE run_id = ? AND ocsp_status = 'good' AND NOT EXISTS "
+                + "(SELECT 1 FROM ss_finding f WHERE f.run_id = a.run_id AND f.line = a.line AND f.code IN (" + invalidating + "))");
+        return new RunSummary(runId, run.input(), run.policy(), run.scannerVersion(), run.startedAt(), run.finishedAt(),
+                run.status(), targets.countTargets(runId), count("SELECT COUNT(*) FROM ss_assessment WHERE run_id = ? "
+                        + "AND verdict <> 'ERROR'"),
+                count("SELECT COUNT(*) FROM ss_assessment WHERE run_id = ? AND stapled"), valid, verdicts, severities,
+                targets.countRejections(runId), run.duplicates());
+    }
+
+    @Override
+    public void forEachEndpoint(Consumer<EndpointRow> action) {
+        stream(ENDPOINTS + "WHERE t.run_id = ? ORDER BY t.line, f.seq", action);
+    }
+
+    @Override
+    public void forEachFailing(int limit, Consumer<EndpointRow> action) {
+        stream(ENDPOINTS + "JOIN (SELECT a2.line FROM ss_assessment a2 JOIN ss_target t2 ON t2.run_id = a2.run_id "
+                + "AND t2.line = a2.line WHERE a2.run_id = " + runId + " AND a2.verdict IN ('FAIL', 'ERROR') "
+                + "ORDER BY t2.owner, t2.line FETCH FIRST " + limit + " ROWS ONLY) pick ON pick.line = t.line "
+                + "WHERE t.run_id = ? ORDER BY t.owner, t.line, f.seq", action);
+    }
+
+    @Override
+    public void forEachRejection(Consumer<Rejection> action) {
+        jdbc.query("SELECT line, content, reason FROM ss_rejection WHERE run_id = ? ORDER BY line",
+                rs -> { action.accept(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3))); }, runId);
+    }
+
+    /** Streams joined rows, folding the consecutive rows of one endpoint (one per finding) into one row. */
+    private void stream(String sql, Consumer<EndpointRow> action) {
+        Builder[] current = {null};
+        jdbc.query(sql, rs -> {
+            long line = rs.getLong("line");
+            if (current[0] != null && current[0].target.line() != line) {
+                action.accept(current[0].build());
+                current[0] = null;
+            }
+            if (current[0] == null) {
+                current[0] = new Builder(rs);
+            }
+            String code = rs.getString("code");
+            if (code != null) {
+                current[0].findings.add(new Finding(FindingCode.valueOf(code), Severity.valueOf(rs.getString("severity")),
+                        rs.getString("message")));
+            }
+        }, runId);
+        if (current[0] != null) {
+            action.accept(current[0].build());
+        }
+    }
+
+    private long count(String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class, runId);
+        return n == null ? 0 : n;
+    }
+
+    /** Collects one endpoint's rows. */
+    private static final class Builder {
+        final Target target;
+        final Instant scannedAt;
+        final String addresses;
+        final Verdict verdict;
+        final EndpointFacts facts;
+        final List<Finding> findings = new ArrayList<>();
+
+        Builder(ResultSet rs) throws SQLException {
+            target = TargetStore.target(rs);
+            scannedAt = instant(rs, "started_at");
+            addresses = rs.getString("addresses");
+            verdict = Verdict.valueOf(rs.getString("verdict"));
+            facts = new EndpointFacts(rs.getString("protocols"), bool(rs, "stapled"), rs.getString("ocsp_status"),
+                    instant(rs, "this_update"), instant(rs, "next_update"), instant(rs, "cert_not_after"),
+                    bool(rs, "must_staple"), rs.getString("subject"), rs.getString("issuer"), rs.getString("serial"),
+                    rs.getString("responder_url"));
+        }
+
+        EndpointRow build() {
+            return new EndpointRow(target, scannedAt, addresses, verdict, findings, facts);
+        }
+
+        private static Instant instant(ResultSet rs, String column) throws SQLException {
+            Timestamp t = rs.getTimestamp(column);
+            return t == null ? null : t.toInstant();
+        }
+
+        private static Boolean bool(ResultSet rs, String column) throws SQLException {
+            boolean b = rs.getBoolean(column);
+            return rs.wasNull() ? null : b;
+        }
+    }
+}
