@@ -82,6 +82,9 @@ public final class HostListParser {
             text = text.substring(0, hash);
         }
         text = text.strip();
+        if (text.contains("://")) {
+            return new Rejection(n, line, HostSyntax.whyNotAName(text));
+        }
         if (text.contains(",") || text.contains(" ") || text.contains("\t")) {
             return new Rejection(n, line, "expected one endpoint per line (host, host:port or [ipv6]:port)");
         }

@@ -1,0 +1,105 @@
+package dev.staplescan.batch;
+
+import dev.staplescan.store.RunStore;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts audit runs and resumes interrupted ones. A run is one row in {@code ss_run} and one Spring
+ * Batch job instance (identified by the run id); resuming restarts that instance's last execution,
+ * which Spring Batch continues from the steps and chunks it had committed.
+ */
+@Component
+public class AuditLauncher {
+
+    /** How a launch ended. */
+    public record Result(long runId, boolean resumed, JobExecution execution) {
+
+        public boolean completed() {
+            return execution.getStatus() == BatchStatus.COMPLETED;
+        }
+
+        /** The reason the run failed, for the operator. */
+        public String failure() {
+            return execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
+                    .orElse(execution.getExitStatus().getExitDescription());
+        }
+    }
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job job;
+    private final RunStore runs;
+
+    public AuditLauncher(JobOperator operator, JobRepository repository, Job auditJob, RunStore runs) {
+        this.operator = operator;
+        this.repository = repository;
+        this.job = auditJob;
+        this.runs = runs;
+    }
+
+    /** Starts a new run. */
+    public Result start(AuditSettings s, String scannerVersion) throws Exception {
+        String input = s.input().toAbsolutePath().normalize().toString();
+        long runId = runs.create(input, s.policy(), scannerVersion, describe(s));
+        Path out = s.out() != null ? s.out() : Path.of("staplescan-out", "run-" + runId);
+        JobParameters params = new JobParametersBuilder()
+                .addLong(JobKeys.RUN_ID, runId)
+                .addString(JobKeys.INPUT, input, false)
+                .addString(JobKeys.OUT, out.toAbsolutePath().normalize().toString(), false)
+                .addString(JobKeys.TRUST, s.trust() == null ? "" : s.trust().toAbsolutePath().toString(), false)
+                .addString(JobKeys.POLICY, s.policy(), false)
+                .addLong(JobKeys.PARTITIONS, (long) s.partitions(), false)
+                .addLong(JobKeys.CONCURRENCY, (long) s.concurrency(), false)
+                .addLong(JobKeys.CONNECT_TIMEOUT_MS, s.connectTimeout().toMillis(), false)
+                .addLong(JobKeys.HANDSHAKE_TIMEOUT_MS, s.handshakeTimeout().toMillis(), false)
+                .addLong(JobKeys.TOTAL_TIMEOUT_MS, s.endpointTimeout().toMillis(), false)
+                .addDouble(JobKeys.MAX_REJECTED_SHARE, s.maxRejectedShare(), false)
+                .addString(JobKeys.CSV_BOM, Boolean.toString(s.csvBom()), false)
+                .toJobParameters();
+        return new Result(runId, false, operator.start(job, params));
+    }
+
+    /** The newest unfinished run of this host list, if there is one. */
+    public Optional<RunStore.Run> unfinished(Path input) {
+        return runs.latestUnfinished(input.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * Resumes a run. An execution left STARTED by a killed process is first marked as failed
+     * ({@link JobOperator#recover}), then restarted: completed steps and committed chunks are kept.
+     */
+    public Result resume(long runId) throws Exception {
+        JobInstance instance = repository.getJobInstance(JobKeys.JOB_NAME,
+                new JobParametersBuilder().addLong(JobKeys.RUN_ID, runId).toJobParameters());
+        if (instance == null) {
+            throw new IllegalArgumentException("Run " + runId + " has no job to resume.");
+        }
+        JobExecution last = repository.getLastJobExecution(instance);
+        if (last == null) {
+            throw new IllegalArgumentException("Run " + runId + " never started; start a new scan.");
+        }
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            throw new IllegalArgumentException("Run " + runId + " already completed.");
+        }
+        if (last.isRunning()) {
+            last = operator.recover(last);
+        }
+        return new Result(runId, true, operator.restart(last));
+    }
+
+    private static String describe(AuditSettings s) {
+        return "partitions=" + s.partitions() + " concurrency=" + s.concurrency() + " connectTimeout="
+                + s.connectTimeout() + " handshakeTimeout=" + s.handshakeTimeout() + " endpointTimeout="
+                + s.endpointTimeout() + " trust=" + (s.trust() == null ? "-" : s.trust());
+    }
+}

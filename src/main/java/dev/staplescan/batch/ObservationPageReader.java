@@ -1,0 +1,44 @@
+package dev.staplescan.batch;
+
+import dev.staplescan.scan.Observation;
+import dev.staplescan.store.ObservationStore;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.springframework.batch.infrastructure.item.ItemReader;
+
+/**
+ * The assessment worker's reader: pages through the partition's observations that have no
+ * assessment yet, so a restarted partition continues where it stopped without saved state.
+ */
+public final class ObservationPageReader implements ItemReader<Observation> {
+
+    static final int PAGE = 200;
+
+    private final ObservationStore store;
+    private final long runId;
+    private final long toLine;
+    private final Deque<Observation> page = new ArrayDeque<>();
+    private long cursor;
+    private boolean exhausted;
+
+    public ObservationPageReader(ObservationStore store, long runId, long fromLine, long toLine) {
+        this.store = store;
+        this.runId = runId;
+        this.cursor = fromLine;
+        this.toLine = toLine;
+    }
+
+    @Override
+    public Observation read() {
+        if (page.isEmpty() && !exhausted) {
+            var next = store.read(runId, cursor, toLine, PAGE, true);
+            if (next.isEmpty()) {
+                exhausted = true;
+            } else {
+                cursor = next.get(next.size() - 1).target().line();
+                page.addAll(next);
+            }
+        }
+        return page.poll();
+    }
+}

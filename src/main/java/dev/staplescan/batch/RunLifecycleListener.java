@@ -1,0 +1,40 @@
+package dev.staplescan.batch;
+
+import dev.staplescan.store.RunStore;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+/** Keeps the run's row in step with its job execution (RUNNING, COMPLETED, FAILED, STOPPED). */
+public final class RunLifecycleListener implements JobExecutionListener {
+
+    private final RunStore runs;
+
+    public RunLifecycleListener(RunStore runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        runs.status(runId(execution), "RUNNING", null);
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        long runId = runId(execution);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            // finished_at was set when assessment ended (before the reports were written).
+            runs.find(runId).ifPresent(r -> runs.status(runId, "COMPLETED", r.finishedAt()));
+        } else {
+            runs.status(runId, execution.getStatus().name(), null);
+        }
+    }
+
+    static long runId(JobExecution execution) {
+        Long id = execution.getJobParameters().getLong(JobKeys.RUN_ID);
+        if (id == null) {
+            throw new IllegalStateException("Job execution " + execution.getId() + " has no " + JobKeys.RUN_ID);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.staplescan.cli;
+
+import dev.staplescan.batch.AuditLauncher;
+import dev.staplescan.batch.AuditSettings;
+import dev.staplescan.batch.JobKeys;
+import dev.staplescan.batch.Progress;
+import dev.staplescan.check.Verdict;
+import dev.staplescan.report.RunSummary;
+import dev.staplescan.store.JdbcRunData;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Runs (or resumes) one audit in a fresh Spring context and reports the outcome to the operator. */
+final class AuditRun {
+
+    private final Path dataDir;
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+
+    AuditRun(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** Result of a finished audit, for callers that print more (the demo). */
+    record Done(int exitCode, long runId, RunSummary summary, Path reports) {
+    }
+
+    int run(AuditSettings settings, boolean restart) throws Exception {
+        return runAndReport(settings, restart).exitCode();
+    }
+
+    Done runAndReport(AuditSettings settings, boolean restart) throws Exception {
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = AppContext.open(dataDir);
+        } catch (RuntimeException e) {
+            err.println("staplescan: " + AppContext.explain(e));
+            return new Done(ExitCodes.COULD_NOT_RUN, -1, null, null);
+        }
+        Done done;
+        try (ctx) {
+            done = launch(ctx, settings, restart);
+        }
+        SpringApplication.exit(ctx, () -> 0);
+        return done;
+    }
+
+    private Done launch(ConfigurableApplicationContext ctx, AuditSettings settings, boolean restart) throws Exception {
+        AuditLauncher launcher = ctx.getBean(AuditLauncher.class);
+        Progress progress = ctx.getBean(Progress.class);
+        if (Terminal.isStderrTerminal()) {
+            progress.startTicker(err, Duration.ofSeconds(1));
+        }
+        long started = System.nanoTime();
+        AuditLauncher.Result result;
+        try {
+            Optional<dev.staplescan.store.RunStore.Run> unfinished = restart ? launcher.unfinished(settings.input()) : Optional.empty();
+            if (unfinished.isPresent()) {
+                err.println("Resuming run " + unfinished.get().id() + " of " + unfinished.get().input()
+                        + " (started " + unfinished.get().startedAt() + ").");
+                result = launcher.resume(unfinished.get().id());
+            } else {
+                if (restart) {
+                    err.println("No unfinished run of " + settings.input() + ": starting a new one.");
+                }
+                result = launcher.start(settings, Version.current());
+            }
+        } finally {
+            progress.stopTicker(err);
+        }
+        double secs = (System.nanoTime() - started) / 1e9;
+        Path reports = Path.of(result.execution().getJobParameters().getString(JobKeys.OUT));
+        if (!result.completed()) {
+            err.println("staplescan: run " + result.runId() + " " + result.execution().getStatus() + ": " + result.failure());
+            err.println("Resume it with the same command and --restart once the cause is fixed.");
+            return new Done(ExitCodes.COULD_NOT_RUN, result.runId(), null, reports);
+        }
+        RunSummary s = new JdbcRunData(ctx.getBean(JdbcTemplate.class), result.runId()).summary();
+        out.println(summaryLine(s, secs, reports));
+        long failing = s.verdicts().get(Verdict.FAIL) + s.verdicts().get(Verdict.ERROR);
+        return new Done(failing > 0 ? ExitCodes.POLICY_FAILURES : ExitCodes.CLEAN, result.runId(), s, reports);
+    }
+
+    static String summaryLine(RunSummary s, double secs, Path reports) {
+        return String.format("run %d: %d endpoints in %.1fs: %d PASS, %d WARN, %d FAIL, %d ERROR; %d stapling, "
+                        + "%d valid staples; %d lines rejected, %d duplicates. Reports: %s",
+                s.runId(), s.endpoints(), secs, s.verdicts().get(Verdict.PASS), s.verdicts().get(Verdict.WARN),
+                s.verdicts().get(Verdict.FAIL), s.verdicts().get(Verdict.ERROR), s.stapling(), s.validStaples(),
+                s.rejections(), s.duplicates(), reports);
+    }
+}

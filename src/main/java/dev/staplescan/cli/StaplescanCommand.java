@@ -1,0 +1,41 @@
+package dev.staplescan.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code staplescan} command and its sub-commands. */
+@Command(name = "staplescan", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Audits OCSP stapling across fleets of TLS servers.%n",
+        subcommands = {ScanCommand.class, RunsCommand.class, ReportCommand.class, DemoCommand.class, LabCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"%nExit codes: 0 no failing endpoint, 1 failing endpoints found (FAIL or ERROR verdicts), "
+                + "2 could not run.", "Run 'staplescan COMMAND --help' for a command's options."})
+public final class StaplescanCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'staplescan demo' or 'staplescan --help'.");
+    }
+
+    /** Runs the CLI and returns the process exit code. */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new StaplescanCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Bad options are "could not run" (2), which is also picocli's usage-error code.
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("staplescan: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.COULD_NOT_RUN;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("staplescan: " + AppContext.explain(ex));
+            return ExitCodes.COULD_NOT_RUN;
+        });
+        return cl.execute(args);
+    }
+}

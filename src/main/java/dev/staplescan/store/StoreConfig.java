@@ -1,0 +1,15 @@
+package dev.staplescan.store;
+
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The database schema is brought up to date when the application starts. */
+@Configuration
+public class StoreConfig {
+
+    @Bean(initMethod = "migrate")
+    SchemaMigrations schemaMigrations(DataSource dataSource) {
+        return new SchemaMigrations(dataSource);
+    }
+}
