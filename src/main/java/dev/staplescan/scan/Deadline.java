@@ -1,0 +1,39 @@
+package dev.staplescan.scan;
+
+import java.time.Duration;
+
+/**
+ * A point on the monotonic clock by which an endpoint's scan must end (the total per-endpoint
+ * budget). Each step's own timeout is clipped to what is left, so the budget holds even when every
+ * step uses its full timeout.
+ *
+ * @param endNanos {@link System#nanoTime()} value at which the budget is spent
+ */
+record Deadline(long endNanos) {
+
+    static Deadline after(Duration budget) {
+        return new Deadline(System.nanoTime() + budget.toNanos());
+    }
+
+    /** Milliseconds left; zero or negative when spent. */
+    long remainingMillis() {
+        return Math.floorDiv(endNanos - System.nanoTime(), 1_000_000L);
+    }
+
+    boolean expired() {
+        return endNanos - System.nanoTime() <= 0;
+    }
+
+    /**
+     * {@code timeout} shortened to the time left, as socket-ready milliseconds: at least 1, because 0
+     * means "wait forever" to {@code Socket.connect} and {@code setSoTimeout}.
+     */
+    int clip(Duration timeout) {
+        long ms = Math.min(timeout.toMillis(), remainingMillis());
+        return (int) Math.max(1, Math.min(ms, Integer.MAX_VALUE));
+    }
+
+    static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000L;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.staplescan.scan;
+
+import dev.staplescan.input.Target;
+import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The network layer: resolves an endpoint, runs TLS handshakes that ask for a staple, and records
+ * what it saw as an {@link Observation}. It never judges (SPEC §2): an invalid chain, a missing or
+ * garbage staple are facts for assessment.
+ *
+ * <p>Thread-safe. Build one per run and share it: thousands of virtual threads may call
+ * {@link #scan} at once. It holds one SSLContext, one resolver pool and one watchdog thread;
+ * {@link #close()} releases them.
+ *
+ * <p>Order of attempts: for each scanned address (the first, or up to {@code maxAddresses} when
+ * {@code allAddresses} is on), for each version in {@code versions}, {@code handshakesPerVersion}
+ * handshakes. Each attempt's timeouts are clipped to the endpoint's total budget
+ * ({@code totalTimeout}, counted from the start of resolution). Attempts that no longer fit are not
+ * run but still recorded, as {@link Outcome#HANDSHAKE_TIMEOUT} with {@code connectMillis} and
+ * {@code handshakeMillis} of -1 and an error starting with {@value #NOT_ATTEMPTED}: assessment then sees
+ * the whole plan, and the budget ran out, which is a timeout of the endpoint.
+ */
+public final class Scanner implements AutoCloseable {
+
+    /** Prefix of the error text of attempts skipped because the endpoint's budget was spent. */
+    public static final String NOT_ATTEMPTED = "not attempted:";
+
+    private static final Logger log = LoggerFactory.getLogger(Scanner.class);
+
+    private final ScanOptions options;
+    private final Resolver resolver;
+    private final Watchdog watchdog;
+    private final TlsProbe probe;
+
+    /**
+     * @throws IllegalStateException when the JDK cannot provide SunJSSE, or status_request was switched
+     *                               off with {@code -Djdk.tls.client.enableStatusRequestExtension=false}
+     *                               (every endpoint would look like it never staples)
+     */
+    public Scanner(ScanOptions options) {
+        this.options = options;
+        if ("false".equalsIgnoreCase(System.getProperty("jdk.tls.client.enableStatusRequestExtension"))) {
+            throw new IllegalStateException("jdk.tls.client.enableStatusRequestExtension=false: the client would not ask for staples");
+        }
+        CapturingTrustManager trustManager = new CapturingTrustManager();
+        SSLContext context;
+        try {
+            // SunJSSE explicitly: staple capture relies on its ExtendedSSLSession.getStatusResponses()
+            // (BCJSSE returned none in tests, see STACK-NOTES). Built once; per-handshake contexts are costly.
+            context = SSLContext.getInstance("TLS", "SunJSSE");
+            context.init(null, new TrustManager[] {trustManager}, null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SunJSSE TLS is not available in this JDK", e);
+        }
+        this.resolver = new Resolver(options.resolverThreads());
+        this.watchdog = new Watchdog();
+        this.probe = new TlsProbe(context.getSocketFactory(), trustManager, watchdog, options);
+    }
+
+    /** A scanner with {@link ScanOptions#defaults()}. */
+    public Scanner() {
+        this(ScanOptions.defaults());
+    }
+
+    public ScanOptions options() {
+        return options;
+    }
+
+    /**
+     * Scans one endpoint. Blocking; meant to run on a virtual thread. Never throws for anything the
+     * network or the server does; a defect of ours becomes {@link Outcome#INTERNAL_ERROR}.
+     *
+     * @throws CancellationException when the calling thread is interrupted (the job is stopping); the
+     *                               interrupt flag stays set
+     */
+    public Observation scan(Target target) {
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        Deadline budget = Deadline.after(options.totalTimeout());
+        Resolver.Resolution resolution;
+        try {
+            resolution = resolver.resolve(target.host(), budget.clip(options.resolveTimeout()));
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("scan of " + target.endpoint() + " interrupted during name resolution");
+        } catch (RuntimeException defect) {
+            resolution = internalError(defect);
+        }
+        if (resolution.outcome() != Outcome.OK) {
+            return new Observation(target, startedAt, Deadline.millisSince(start), resolution.outcome(),
+                    List.of(), List.of(), resolution.error());
+        }
+        List<InetAddress> addresses = resolution.addresses();
+        List<Handshake> handshakes = handshakes(target, addresses, budget);
+        long total = Deadline.millisSince(start);
+        log.debug("scanned {} in {} ms: {} handshakes", target.endpoint(), total, handshakes.size());
+        return new Observation(target, startedAt, total, Outcome.OK,
+                addresses.stream().map(InetAddress::getHostAddress).toList(), handshakes, null);
+    }
+
+    private List<Handshake> handshakes(Target target, List<InetAddress> addresses, Deadline budget) {
+        List<InetAddress> scanned = addresses.subList(0, options.addressesToScan(addresses.size()));
+        List<Handshake> out = new ArrayList<>(scanned.size() * options.versions().size() * options.handshakesPerVersion());
+        for (InetAddress address : scanned) {
+            for (TlsVersion version : options.versions()) {
+                for (int i = 0; i < options.handshakesPerVersion(); i++) {
+                    out.add(attempt(out.size(), address, target, version, budget));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Handshake attempt(int sequence, InetAddress address, Target target, TlsVersion version, Deadline budget) {
+        if (Thread.currentThread().isInterrupted()) {
+            // Interrupting a virtual thread closes its socket; stop rather than record that as a server failure.
+            throw new CancellationException("scan of " + target.endpoint() + " interrupted");
+        }
+        if (budget.expired()) {
+            return new Handshake(sequence, address.getHostAddress(), version, Outcome.HANDSHAKE_TIMEOUT, null, null,
+                    List.of(), null, -1, -1, NOT_ATTEMPTED + " the endpoint's total budget of "
+                            + options.totalTimeout().toMillis() + " ms was spent");
+        }
+        try {
+            return probe.run(sequence, address, target, version, budget);
+        } catch (RuntimeException defect) {
+            // Our bug boundary (STYLE habit 4): reported with its trace, never as a server finding.
+            ErrorMapper.Mapped m = ErrorMapper.map(ErrorMapper.Step.HANDSHAKE, defect, false);
+            log.warn("internal error scanning {}", target.endpoint(), defect);
+            return new Handshake(sequence, address.getHostAddress(), version, m.outcome(), null, null,
+                    List.of(), null, -1, -1, m.detail());
+        }
+    }
+
+    private static Resolver.Resolution internalError(RuntimeException defect) {
+        log.warn("internal error resolving", defect);
+        ErrorMapper.Mapped m = ErrorMapper.map(ErrorMapper.Step.RESOLVE, defect, false);
+        return new Resolver.Resolution(m.outcome(), List.of(), m.detail());
+    }
+
+    /** Stops the resolver pool and the watchdog. Scans in flight may fail afterwards. */
+    @Override
+    public void close() {
+        resolver.close();
+        watchdog.close();
+    }
+}
