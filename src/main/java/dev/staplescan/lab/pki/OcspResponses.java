@@ -35,8 +35,16 @@ public final class OcspResponses {
      * a by-key ResponderID (SHA-1 of the signer's public key, RFC 6960 section 4.2.1).
      */
     public static byte[] build(OcspSpec spec) {
+        return build(spec, certificateId(spec.issuer(), spec.certificate(), spec.sha256CertId()));
+    }
+
+    /**
+     * Like {@link #build(OcspSpec)} but about an explicit CertID, e.g. the one a client asked for
+     * (a responder echoes the request's CertID, even for a serial it does not know). The spec's
+     * certificate, issuer and sha256CertId are ignored.
+     */
+    public static byte[] build(OcspSpec spec, CertificateID id) {
         try {
-            CertificateID id = certificateId(spec.issuer(), spec.certificate(), spec.sha256CertId());
             SubjectPublicKeyInfo signerKey = SubjectPublicKeyInfo.getInstance(spec.signerCert().getPublicKey().getEncoded());
             BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(signerKey, digest(CertificateID.HASH_SHA1));
             builder.addResponse(id, status(spec), Date.from(spec.thisUpdate()),
@@ -49,7 +57,7 @@ public final class OcspResponses {
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
         } catch (OCSPException | CertificateEncodingException | IOException e) {
             throw new IllegalStateException("cannot build OCSP response for serial "
-                    + spec.certificate().getSerialNumber().toString(16), e);
+                    + id.getSerialNumber().toString(16), e);
         }
     }
 
