@@ -3,6 +3,7 @@ package dev.staplescan.lab;
 import dev.staplescan.check.Verdict;
 import dev.staplescan.lab.pki.CertificateAuthority;
 import dev.staplescan.lab.pki.Pem;
+import dev.staplescan.scan.TlsVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
 
 /**
@@ -29,6 +32,8 @@ public final class Fleet implements AutoCloseable {
     private final CertificateAuthority root;
     private final OcspResponder responder;
     private final List<TlsEndpoint> servers = new ArrayList<>();
+    /** The server behind each endpoint, by {@code address:port}; absent for CLOSED_PORT. */
+    private final Map<String, TlsEndpoint> serverByEndpoint = new HashMap<>();
     private final List<FleetEndpoint> endpoints = new ArrayList<>();
     private int scenarioCount;
 
@@ -69,7 +74,7 @@ public final class Fleet implements AutoCloseable {
         for (Scenario scenario : scenarios) {
             InetAddress address = addresses.next();
             EndpointSetup setup = setups.build(scenario);
-            int port = setup == null ? unusedPort(address) : listen(address, setup, delay);
+            int port = setup == null ? unusedPort(address) : listen(address, setup, delay).port();
             endpoints.add(new FleetEndpoint(scenario, address.getHostAddress(), port, scenario.sni(),
                     scenario.expectedVerdict(), scenario.expectedCodes()));
         }
@@ -78,17 +83,18 @@ public final class Fleet implements AutoCloseable {
             EndpointSetup bench = setups.shared(BENCH_SNI);
             for (int i = 0; i < extra; i++) {
                 InetAddress address = addresses.next();
-                int port = listen(address, bench, delay);
+                int port = listen(address, bench, delay).port();
                 endpoints.add(new FleetEndpoint(Scenario.GOOD, address.getHostAddress(), port, BENCH_SNI,
                         Verdict.PASS, Scenario.GOOD.expectedCodes()));
             }
         }
     }
 
-    private int listen(InetAddress address, EndpointSetup setup, Duration delay) {
+    private TlsEndpoint listen(InetAddress address, EndpointSetup setup, Duration delay) {
         TlsEndpoint server = TlsEndpoint.start(address, 0, setup.withDelay(setup.delay().plus(delay)));
         servers.add(server);
-        return server.port();
+        serverByEndpoint.put(server.address() + ":" + server.port(), server);
+        return server;
     }
 
     /**
@@ -117,6 +123,16 @@ public final class Fleet implements AutoCloseable {
     public Path writeTrustBundle(Path pemFile) {
         Pem.write(pemFile, root.certificate());
         return pemFile;
+    }
+
+    /**
+     * The exact bytes the endpoint staples under a version (when it staples at all, see INTERMITTENT),
+     * or {@code null} when it sends none: lets tests compare a scan's captured staple byte for byte.
+     */
+    public byte[] stapleOf(FleetEndpoint endpoint, TlsVersion version) {
+        TlsEndpoint server = serverByEndpoint.get(endpoint.endpoint());
+        byte[] staple = server == null ? null : server.setup().staple(version);
+        return staple == null ? null : staple.clone();
     }
 
     public X509Certificate rootCertificate() {
