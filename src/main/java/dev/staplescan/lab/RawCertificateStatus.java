@@ -16,16 +16,16 @@ import org.bouncycastle.tls.TlsUtils;
  */
 final class RawCertificateStatus extends CertificateStatus {
 
+    /** The parent insists on an OCSPResponse object; this one is never encoded. */
+    private static final OCSPResponse PLACEHOLDER =
+            new OCSPResponse(new OCSPResponseStatus(OCSPResponseStatus.INTERNAL_ERROR), null);
+
     private final byte[] staple;
 
     RawCertificateStatus(byte[] staple) {
-        // The parent insists on an OCSPResponse object; it is only a placeholder, encode() ignores it.
         super(CertificateStatusType.ocsp, PLACEHOLDER);
         this.staple = staple.clone();
     }
-
-    private static final OCSPResponse PLACEHOLDER =
-            new OCSPResponse(new OCSPResponseStatus(OCSPResponseStatus.INTERNAL_ERROR), null);
 
     @Override
     public void encode(OutputStream output) throws IOException {

@@ -71,6 +71,7 @@ final class StaplingTlsServer extends DefaultTlsServer {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // BC's TlsServer interface predates generics
     public void processClientExtensions(Hashtable clientExtensions) throws IOException {
         super.processClientExtensions(clientExtensions);
         clientAskedForOcsp = certificateStatusRequest != null

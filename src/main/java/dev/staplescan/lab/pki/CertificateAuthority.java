@@ -5,7 +5,10 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSequence;
@@ -153,12 +156,12 @@ public final class CertificateAuthority {
         if (spec.mustStaple()) {
             // RFC 7633 section 4.1: SHOULD NOT be critical, so non-supporting clients still connect.
             ASN1Encodable features = new DERSequence(new ASN1Integer(STATUS_REQUEST));
-            X509Factory.add(builder, new org.bouncycastle.asn1.ASN1ObjectIdentifier(TLS_FEATURE_OID), false, features);
+            X509Factory.add(builder, new ASN1ObjectIdentifier(TLS_FEATURE_OID), false, features);
         }
     }
 
     private static AuthorityInformationAccess authorityInformationAccess(LeafSpec spec) {
-        java.util.List<AccessDescription> methods = new java.util.ArrayList<>();
+        List<AccessDescription> methods = new ArrayList<>();
         if (spec.ocspUrl() != null) {
             methods.add(new AccessDescription(AccessDescription.id_ad_ocsp,
                     new GeneralName(GeneralName.uniformResourceIdentifier, spec.ocspUrl())));

@@ -12,6 +12,8 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -96,8 +98,7 @@ final class X509Factory {
     }
 
     /** Adds an extension; the wrapper only turns BC's checked encoding error into a bug report. */
-    static void add(X509v3CertificateBuilder builder, org.bouncycastle.asn1.ASN1ObjectIdentifier oid, boolean critical,
-            org.bouncycastle.asn1.ASN1Encodable value) {
+    static void add(X509v3CertificateBuilder builder, ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
         try {
             builder.addExtension(oid, critical, value);
         } catch (CertIOException e) {
