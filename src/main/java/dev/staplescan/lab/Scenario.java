@@ -1,0 +1,117 @@
+package dev.staplescan.lab;
+
+import static dev.staplescan.check.FindingCode.CERT_CHAIN_INCOMPLETE;
+import static dev.staplescan.check.FindingCode.CERT_EXPIRED;
+import static dev.staplescan.check.FindingCode.CERT_HOSTNAME_MISMATCH;
+import static dev.staplescan.check.FindingCode.CERT_SELF_SIGNED;
+import static dev.staplescan.check.FindingCode.CONNECT_REFUSED;
+import static dev.staplescan.check.FindingCode.HANDSHAKE_TIMEOUT;
+import static dev.staplescan.check.FindingCode.MUST_STAPLE_VIOLATION;
+import static dev.staplescan.check.FindingCode.OCSP_NOT_OFFERED;
+import static dev.staplescan.check.FindingCode.STAPLE_EXPIRED;
+import static dev.staplescan.check.FindingCode.STAPLE_EXPIRING_SOON;
+import static dev.staplescan.check.FindingCode.STAPLE_INTERMITTENT;
+import static dev.staplescan.check.FindingCode.STAPLE_MALFORMED;
+import static dev.staplescan.check.FindingCode.STAPLE_MISSING;
+import static dev.staplescan.check.FindingCode.STAPLE_PROTOCOL_GAP;
+import static dev.staplescan.check.FindingCode.STAPLE_RESPONSE_STATUS;
+import static dev.staplescan.check.FindingCode.STAPLE_STALE;
+import static dev.staplescan.check.FindingCode.STAPLE_STATUS_REVOKED;
+import static dev.staplescan.check.FindingCode.STAPLE_STATUS_UNKNOWN;
+import static dev.staplescan.check.FindingCode.STAPLE_UNAUTHORIZED_SIGNER;
+import static dev.staplescan.check.FindingCode.STAPLE_WRONG_CERT;
+
+import dev.staplescan.check.FindingCode;
+import dev.staplescan.check.Verdict;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The behaviours the lab fleet can put on an endpoint (SPEC §9), each with the verdict and finding
+ * codes a correct scan must produce under the default policy, when the scanner trusts the lab root
+ * ({@link Fleet#writeTrustBundle}) and names the endpoint by its {@link #sni()}. How each endpoint
+ * is built is in {@code ScenarioSetups}; the dates used are documented there.
+ */
+public enum Scenario {
+    GOOD("valid staple, leaf with OCSP URL", Verdict.PASS),
+    NO_STAPLE("stapling not enabled although the leaf has an OCSP URL", Verdict.FAIL, STAPLE_MISSING),
+    REVOKED("staple says revoked (revoked 2 days ago)", Verdict.FAIL, STAPLE_STATUS_REVOKED),
+    // A scanner that also asks the responder live may add CERT_REVOKED: the responder says revoked too.
+    EXPIRED_STAPLE("staple's nextUpdate 3 days in the past (server stopped refreshing)", Verdict.FAIL, STAPLE_EXPIRED),
+    WRONG_CERT_STAPLE("valid staple for the previous certificate of the same CA (after a renewal)", Verdict.FAIL,
+            STAPLE_WRONG_CERT),
+    MUST_STAPLE_NO_STAPLE("must-staple leaf served without a staple", Verdict.FAIL,
+            MUST_STAPLE_VIOLATION, STAPLE_MISSING),
+    NO_OCSP_URL("CA without OCSP: leaf has no OCSP URL, nothing stapled", Verdict.PASS, OCSP_NOT_OFFERED),
+    EXPIRED_CERT("leaf expired 30 days ago, valid staple", Verdict.FAIL, CERT_EXPIRED),
+    WRONG_NAME("certificate for another name, valid staple", Verdict.FAIL, CERT_HOSTNAME_MISMATCH),
+    CLOSED_PORT("nothing listens on the port", Verdict.ERROR, CONNECT_REFUSED),
+    UNKNOWN_STATUS("staple says status unknown", Verdict.FAIL, STAPLE_STATUS_UNKNOWN),
+    TRY_LATER("stapled an OCSP error response (tryLater, no responseBytes)", Verdict.FAIL, STAPLE_RESPONSE_STATUS),
+    MALFORMED_STAPLE("stapled random bytes; JSSE aborts the TLS 1.3 handshake on them", Verdict.FAIL,
+            STAPLE_MALFORMED),
+    // Signed by a stranger CA's key, the stranger's certificate included. A checker that only tries
+    // the issuer's key would say STAPLE_SIGNATURE_INVALID instead; UNAUTHORIZED_SIGNER is the precise one.
+    STRANGER_SIGNED("staple signed by a CA outside the chain", Verdict.FAIL, STAPLE_UNAUTHORIZED_SIGNER),
+    SIGNER_WITHOUT_EKU("staple signed by a responder certificate of the issuer lacking id-kp-OCSPSigning",
+            Verdict.FAIL, STAPLE_UNAUTHORIZED_SIGNER),
+    // Only the first handshake after start lacks the staple (cold cache): expected when the scan is the
+    // first client and repeats handshakes (SPEC §4.2). A later scan sees a GOOD endpoint.
+    INTERMITTENT("first handshake after start without staple, later ones stapled", Verdict.FAIL,
+            STAPLE_INTERMITTENT),
+    TLS12_ONLY_STAPLE("speaks TLS 1.2 and 1.3, staples under TLS 1.2 only", Verdict.WARN, STAPLE_PROTOCOL_GAP),
+    // nextUpdate 2 hours ahead (thisUpdate 1 hour ago): "soon" under any plausible default threshold.
+    EXPIRING_SOON_STAPLE("staple's nextUpdate in 2 hours", Verdict.WARN, STAPLE_EXPIRING_SOON),
+    // thisUpdate 7 days ago, nextUpdate in 3 days (10-day response, the CA/B Forum maximum), so only
+    // the age is wrong; assumes the default staleness limit is below 7 days.
+    STALE_STAPLE("staple produced 7 days ago, still within its validity", Verdict.WARN, STAPLE_STALE),
+    // Leaf sent without its intermediate; the leaf's caIssuers URL points at the responder, which
+    // serves the intermediate. A checker that does not fetch it may add CERT_UNTRUSTED (and cannot
+    // verify the staple's issuer hashes); expected here is the precise diagnosis only.
+    INCOMPLETE_CHAIN("leaf sent without its intermediate, valid staple", Verdict.WARN, CERT_CHAIN_INCOMPLETE),
+    // Self-signed leaf without AIA: nothing to staple. A checker may report CERT_UNTRUSTED as well.
+    SELF_SIGNED("self-signed leaf, no OCSP URL, no staple", Verdict.FAIL, CERT_SELF_SIGNED, OCSP_NOT_OFFERED),
+    NOT_TLS("plain HTTP on the port: answers the ClientHello with an HTTP 400", Verdict.ERROR, FindingCode.NOT_TLS),
+    TARPIT("accepts the connection and never answers", Verdict.ERROR, HANDSHAKE_TIMEOUT),
+    TLS12_ONLY("speaks only TLS 1.2 and staples a valid response", Verdict.PASS),
+    // One second before the ServerHello: well inside any sane handshake timeout.
+    SLOW("waits 1 s before answering the ClientHello, valid staple", Verdict.PASS);
+
+    /** Domain under which every lab name lives; {@code .test} is reserved (RFC 2606), never public. */
+    public static final String DOMAIN = "lab.staplescan.test";
+
+    private final String description;
+    private final Verdict expectedVerdict;
+    private final Set<FindingCode> expectedCodes;
+
+    Scenario(String description, Verdict expectedVerdict, FindingCode... expectedCodes) {
+        this.description = description;
+        this.expectedVerdict = expectedVerdict;
+        EnumSet<FindingCode> codes = EnumSet.noneOf(FindingCode.class);
+        codes.addAll(List.of(expectedCodes));
+        // EnumSet keeps catalogue order, so tables and CSV list codes the same way every time.
+        this.expectedCodes = Collections.unmodifiableSet(codes);
+    }
+
+    /** What the endpoint does, in one line. */
+    public String description() {
+        return description;
+    }
+
+    public Verdict expectedVerdict() {
+        return expectedVerdict;
+    }
+
+    /** Every code a correct scan reports, and no others (an unordered, immutable set). */
+    public Set<FindingCode> expectedCodes() {
+        return expectedCodes;
+    }
+
+    /** The server name for this scenario, e.g. {@code no-staple.lab.staplescan.test}. */
+    public String sni() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + DOMAIN;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.staplescan.lab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.staplescan.check.Verdict;
+import dev.staplescan.lab.pki.CertificateAuthority;
+import dev.staplescan.scan.TlsVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLException;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The whole fleet, probed with a JSSE client under TLS 1.2 and TLS 1.3. */
+class FleetIT {
+
+    /** Scenarios whose endpoint completes handshakes under both versions with the same staple rule. */
+    private static final EnumSet<Scenario> BOTH_VERSIONS = EnumSet.of(Scenario.GOOD, Scenario.NO_STAPLE,
+            Scenario.REVOKED, Scenario.EXPIRED_STAPLE, Scenario.WRONG_CERT_STAPLE, Scenario.MUST_STAPLE_NO_STAPLE,
+            Scenario.NO_OCSP_URL, Scenario.EXPIRED_CERT, Scenario.WRONG_NAME, Scenario.UNKNOWN_STATUS,
+            Scenario.TRY_LATER, Scenario.STRANGER_SIGNED, Scenario.SIGNER_WITHOUT_EKU, Scenario.EXPIRING_SOON_STAPLE,
+            Scenario.STALE_STAPLE, Scenario.INCOMPLETE_CHAIN, Scenario.SELF_SIGNED);
+
+    private static Fleet fleet;
+    private static Map<Scenario, FleetEndpoint> byScenario;
+
+    @BeforeAll
+    static void start() {
+        fleet = Fleet.start(EnumSet.allOf(Scenario.class));
+        byScenario = fleet.endpoints().stream().collect(Collectors.toMap(FleetEndpoint::scenario, Function.identity()));
+    }
+
+    @AfterAll
+    static void stop() {
+        fleet.close();
+    }
+
+    @Test
+    void oneEndpointPerScenarioOnDistinctLoopbackAddresses() {
+        List<FleetEndpoint> endpoints = fleet.endpoints();
+
+        assertEquals(Scenario.values().length, endpoints.size());
+        assertEquals(endpoints.size(), endpoints.stream().map(FleetEndpoint::address).distinct().count());
+        for (FleetEndpoint e : endpoints) {
+            assertTrue(e.address().startsWith("127."), e.address());
+            assertFalse(e.address().startsWith("127.0.0."), "keeps clear of 127.0.0.x: " + e.address());
+            assertEquals(e.scenario().sni(), e.sni());
+            assertEquals(e.scenario().expectedVerdict(), e.expectedVerdict());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TlsVersion.class)
+    void staplesExactlyWhatTheScenarioSays(TlsVersion version) throws IOException {
+        for (Scenario scenario : BOTH_VERSIONS) {
+            FleetEndpoint endpoint = byScenario.get(scenario);
+            byte[] expected = fleet.stapleOf(endpoint, version);
+
+            JsseProbe.Result result = probe(scenario, version);
+
+            assertEquals(version.jsseName(), result.protocol(), scenario.name());
+            if (expected == null) {
+                assertTrue(result.staples().isEmpty(), scenario + " must not staple under " + version);
+            } else {
+                assertEquals(1, result.staples().size(), scenario + " must staple under " + version);
+                assertArrayEquals(expected, result.staples().get(0), scenario + " staple under " + version);
+            }
+        }
+    }
+
+    @Test
+    void stapleContentsMatchTheirScenarios() throws Exception {
+        X509Certificate issuer = probe(Scenario.GOOD, TlsVersion.TLS_1_3).chain().get(1);
+
+        SingleResp good = single(Scenario.GOOD, issuer);
+        assertNull(good.getCertStatus());
+        assertEquals(leaf(Scenario.GOOD).getSerialNumber(), good.getCertID().getSerialNumber());
+        assertTrue(good.getCertID().matchesIssuer(new JcaX509CertificateHolder(issuer), new BcDigestCalculatorProvider()));
+
+        assertInstanceOf(RevokedStatus.class, single(Scenario.REVOKED, issuer).getCertStatus());
+        assertInstanceOf(UnknownStatus.class, single(Scenario.UNKNOWN_STATUS, issuer).getCertStatus());
+        assertTrue(single(Scenario.EXPIRED_STAPLE, issuer).getNextUpdate().toInstant().isBefore(Instant.now()));
+        assertFalse(leaf(Scenario.WRONG_CERT_STAPLE).getSerialNumber()
+                .equals(single(Scenario.WRONG_CERT_STAPLE, issuer).getCertID().getSerialNumber()));
+        assertEquals(OCSPResp.TRY_LATER, new OCSPResp(staple(Scenario.TRY_LATER)).getStatus());
+        BasicOCSPResp stranger = (BasicOCSPResp) new OCSPResp(staple(Scenario.STRANGER_SIGNED)).getResponseObject();
+        assertFalse(stranger.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey())));
+        BasicOCSPResp noEku = (BasicOCSPResp) new OCSPResp(staple(Scenario.SIGNER_WITHOUT_EKU)).getResponseObject();
+        X509Certificate signer = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(noEku.getCerts()[0]);
+        signer.verify(issuer.getPublicKey());
+        assertFalse(signer.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.9"));
+    }
+
+    @Test
+    void certificatesMatchTheirScenarios() throws Exception {
+        assertNotNull(leaf(Scenario.MUST_STAPLE_NO_STAPLE).getExtensionValue(CertificateAuthority.TLS_FEATURE_OID));
+        assertNull(leaf(Scenario.NO_OCSP_URL).getExtensionValue("1.3.6.1.5.5.7.1.1"));
+        assertNotNull(leaf(Scenario.GOOD).getExtensionValue("1.3.6.1.5.5.7.1.1"));
+        assertTrue(leaf(Scenario.EXPIRED_CERT).getNotAfter().toInstant().isBefore(Instant.now()));
+        assertFalse(leaf(Scenario.WRONG_NAME).getSubjectAlternativeNames().toString().contains(Scenario.WRONG_NAME.sni()));
+        assertEquals(1, probe(Scenario.INCOMPLETE_CHAIN, TlsVersion.TLS_1_2).chain().size());
+        X509Certificate self = leaf(Scenario.SELF_SIGNED);
+        self.verify(self.getPublicKey());
+        List<X509Certificate> goodChain = probe(Scenario.GOOD, TlsVersion.TLS_1_2).chain();
+        goodChain.get(1).verify(fleet.rootCertificate().getPublicKey());
+        goodChain.get(0).verify(goodChain.get(1).getPublicKey());
+    }
+
+    @Test
+    void malformedStapleComesBackRawUnderTls12AndAbortsTls13() throws IOException {
+        FleetEndpoint endpoint = byScenario.get(Scenario.MALFORMED_STAPLE);
+
+        assertArrayEquals(fleet.stapleOf(endpoint, TlsVersion.TLS_1_2),
+                probe(Scenario.MALFORMED_STAPLE, TlsVersion.TLS_1_2).staples().get(0));
+        assertThrows(SSLException.class, () -> probe(Scenario.MALFORMED_STAPLE, TlsVersion.TLS_1_3));
+    }
+
+    @Test
+    void tls12OnlyStapleStaplesUnderTls12Only() throws IOException {
+        assertTrue(probe(Scenario.TLS12_ONLY_STAPLE, TlsVersion.TLS_1_3).staples().isEmpty());
+        assertEquals(1, probe(Scenario.TLS12_ONLY_STAPLE, TlsVersion.TLS_1_2).staples().size());
+    }
+
+    @Test
+    void tls12OnlyRefusesTls13AndStaplesUnderTls12() throws IOException {
+        assertThrows(SSLException.class, () -> probe(Scenario.TLS12_ONLY, TlsVersion.TLS_1_3));
+        assertArrayEquals(fleet.stapleOf(byScenario.get(Scenario.TLS12_ONLY), TlsVersion.TLS_1_2),
+                probe(Scenario.TLS12_ONLY, TlsVersion.TLS_1_2).staples().get(0));
+    }
+
+    @Test
+    void intermittentLacksTheStapleOnTheFirstHandshakeOnly() throws IOException {
+        assertTrue(probe(Scenario.INTERMITTENT, TlsVersion.TLS_1_3).staples().isEmpty());
+        assertEquals(1, probe(Scenario.INTERMITTENT, TlsVersion.TLS_1_3).staples().size());
+        assertEquals(1, probe(Scenario.INTERMITTENT, TlsVersion.TLS_1_2).staples().size());
+    }
+
+    @Test
+    void slowTakesAtLeastASecond() throws IOException {
+        long start = System.nanoTime();
+        JsseProbe.Result result = probe(Scenario.SLOW, TlsVersion.TLS_1_3);
+
+        assertTrue(System.nanoTime() - start >= 1_000_000_000L);
+        assertEquals(1, result.staples().size());
+    }
+
+    @Test
+    void closedPortRefuses() {
+        FleetEndpoint endpoint = byScenario.get(Scenario.CLOSED_PORT);
+
+        assertThrows(ConnectException.class, () -> connect(endpoint).close());
+        assertNull(fleet.stapleOf(endpoint, TlsVersion.TLS_1_3));
+    }
+
+    @Test
+    void notTlsAnswersWithAnHttpBanner() throws IOException {
+        try (Socket socket = connect(byScenario.get(Scenario.NOT_TLS))) {
+            socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 0, 0, 1, 0});
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        }
+        assertThrows(SSLException.class, () -> probe(Scenario.NOT_TLS, TlsVersion.TLS_1_3));
+    }
+
+    @Test
+    void tarpitNeverAnswers() throws IOException {
+        try (Socket socket = connect(byScenario.get(Scenario.TARPIT))) {
+            socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x01});
+            socket.setSoTimeout(300);
+            InputStream in = socket.getInputStream();
+
+            assertThrows(SocketTimeoutException.class, in::read);
+        }
+    }
+
+    @Test
+    void everyExpectedVerdictHasItsEndpoint() {
+        assertEquals(EnumSet.allOf(Verdict.class),
+                fleet.endpoints().stream().map(FleetEndpoint::expectedVerdict)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Verdict.class))));
+    }
+
+    private static JsseProbe.Result probe(Scenario scenario, TlsVersion version) throws IOException {
+        FleetEndpoint e = byScenario.get(scenario);
+        return JsseProbe.handshake(e.address(), e.port(), e.sni(), version);
+    }
+
+    private static X509Certificate leaf(Scenario scenario) throws IOException {
+        TlsVersion version = scenario == Scenario.TLS12_ONLY ? TlsVersion.TLS_1_2 : TlsVersion.TLS_1_3;
+        return probe(scenario, version).chain().get(0);
+    }
+
+    private static byte[] staple(Scenario scenario) {
+        return fleet.stapleOf(byScenario.get(scenario), TlsVersion.TLS_1_2);
+    }
+
+    private static SingleResp single(Scenario scenario, X509Certificate issuer) throws Exception {
+        OCSPResp resp = new OCSPResp(staple(scenario));
+        BasicOCSPResp basic = (BasicOCSPResp) resp.getResponseObject();
+        assertTrue(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey())),
+                scenario + " staple signed by the issuer");
+        return basic.getResponses()[0];
+    }
+
+    private static Socket connect(FleetEndpoint endpoint) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(endpoint.address(), endpoint.port()), 2_000);
+        return socket;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.staplescan.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.staplescan.check.FindingCode;
+import dev.staplescan.check.Severity;
+import dev.staplescan.check.Verdict;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class ScenarioTest {
+
+    /** Codes that mean "no handshake completed": their scenarios are ERROR, not FAIL. */
+    private static final Set<FindingCode> UNREACHABLE = EnumSet.of(FindingCode.DNS_FAILURE,
+            FindingCode.CONNECT_REFUSED, FindingCode.CONNECT_TIMEOUT, FindingCode.HANDSHAKE_TIMEOUT,
+            FindingCode.NOT_TLS, FindingCode.HANDSHAKE_FAILED);
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void verdictFollowsFromDefaultSeveritiesOfExpectedCodes(Scenario scenario) {
+        Set<FindingCode> codes = scenario.expectedCodes();
+        Verdict derived;
+        if (codes.stream().anyMatch(UNREACHABLE::contains)) {
+            derived = Verdict.ERROR;
+        } else if (codes.stream().anyMatch(c -> c.defaultSeverity().atLeast(Severity.HIGH))) {
+            derived = Verdict.FAIL;
+        } else if (codes.stream().anyMatch(c -> c.defaultSeverity().atLeast(Severity.LOW))) {
+            derived = Verdict.WARN;
+        } else {
+            derived = Verdict.PASS;
+        }
+
+        assertEquals(derived, scenario.expectedVerdict(), scenario + " " + codes);
+    }
+
+    @Test
+    void firstTenAreInTheAgreedOrder() {
+        List<Scenario> first = Arrays.asList(Scenario.values()).subList(0, 10);
+
+        assertEquals(List.of(Scenario.GOOD, Scenario.NO_STAPLE, Scenario.REVOKED, Scenario.EXPIRED_STAPLE,
+                Scenario.WRONG_CERT_STAPLE, Scenario.MUST_STAPLE_NO_STAPLE, Scenario.NO_OCSP_URL,
+                Scenario.EXPIRED_CERT, Scenario.WRONG_NAME, Scenario.CLOSED_PORT), first);
+    }
+
+    @Test
+    void everyScenarioTheSpecListsExists() {
+        for (String name : List.of("UNKNOWN_STATUS", "TRY_LATER", "MALFORMED_STAPLE", "STRANGER_SIGNED",
+                "SIGNER_WITHOUT_EKU", "INTERMITTENT", "TLS12_ONLY_STAPLE", "EXPIRING_SOON_STAPLE", "STALE_STAPLE",
+                "INCOMPLETE_CHAIN", "SELF_SIGNED", "NOT_TLS", "TARPIT", "TLS12_ONLY", "SLOW")) {
+            Scenario.valueOf(name);
+        }
+    }
+
+    @Test
+    void sniIsLowerKebabUnderTheLabDomain() {
+        assertEquals("good.lab.staplescan.test", Scenario.GOOD.sni());
+        assertEquals("must-staple-no-staple.lab.staplescan.test", Scenario.MUST_STAPLE_NO_STAPLE.sni());
+    }
+
+    @Test
+    void expectedCodesAreImmutableAndInCatalogueOrder() {
+        Set<FindingCode> codes = Scenario.MUST_STAPLE_NO_STAPLE.expectedCodes();
+
+        assertEquals(List.of(FindingCode.STAPLE_MISSING, FindingCode.MUST_STAPLE_VIOLATION), List.copyOf(codes));
+        assertThrows(UnsupportedOperationException.class, () -> codes.add(FindingCode.CERT_EXPIRED));
+        assertTrue(Scenario.GOOD.expectedCodes().isEmpty());
+        assertFalse(Scenario.GOOD.description().isBlank());
+    }
+}
