@@ -3,6 +3,7 @@ package dev.staplescan.report;
 import dev.staplescan.check.Finding;
 import dev.staplescan.input.Target;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import net.sf.jasperreports.engine.JRDataSource;
@@ -43,9 +44,8 @@ final class FailingRows implements JRDataSource {
             if (e.findings().isEmpty()) {
                 rows.add(row(e, t, null));
             }
-            for (Finding f : e.findings()) {
-                rows.add(row(e, t, f));
-            }
+            // most severe first, as the reader scans down; sorted() is stable for equal severities
+            e.findings().stream().sorted(Comparator.comparing(Finding::severity)).forEach(f -> rows.add(row(e, t, f)));
         });
         return new FailingRows(rows, endpoints[0]);
     }

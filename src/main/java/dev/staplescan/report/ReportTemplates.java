@@ -2,23 +2,32 @@ package dev.staplescan.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.util.List;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.util.JRLoader;
 
 /**
  * The compiled JasperReports templates of the PDF report, read from the classpath folder
  * {@code reports/} (the repository's top-level {@code reports/}, packaged into the jar).
  *
  * <p>Compiling a template runs the Java compiler over its expressions (about a second or two), so
- * the three templates are compiled once per process, on first use, and kept.
+ * the three templates are compiled once per process, on first use, and kept. When the build has put
+ * precompiled {@code reports/NAME.jasper} files next to them ({@link ReportTemplateCompiler}), those
+ * are loaded instead: inside a Spring Boot jar the libraries are nested jars that the Java compiler
+ * cannot read, so compiling there fails.
  *
  * @param main        the report: cover, failing endpoints, summary sections
  * @param rejections  subreport listing rejected host-list lines
  * @param glossary    subreport listing the finding codes of the run
- * @param compileMillis how long compiling took, for the timing log
+ * @param loadMillis  how long loading (or compiling) them took, for the timing log
  */
-record ReportTemplates(JasperReport main, JasperReport rejections, JasperReport glossary, long compileMillis) {
+record ReportTemplates(JasperReport main, JasperReport rejections, JasperReport glossary, long loadMillis) {
+
+    /** The template names, as in {@code reports/NAME.jrxml}. */
+    static final List<String> NAMES = List.of("staplescan-report", "rejections", "glossary");
 
     private static ReportTemplates compiled;
 
@@ -26,15 +35,29 @@ record ReportTemplates(JasperReport main, JasperReport rejections, JasperReport 
     static synchronized ReportTemplates get() {
         if (compiled == null) {
             long start = System.nanoTime();
-            JasperReport main = compile("staplescan-report");
-            JasperReport rejections = compile("rejections");
-            JasperReport glossary = compile("glossary");
+            JasperReport main = load(NAMES.get(0));
+            JasperReport rejections = load(NAMES.get(1));
+            JasperReport glossary = load(NAMES.get(2));
             compiled = new ReportTemplates(main, rejections, glossary, (System.nanoTime() - start) / 1_000_000);
         }
         return compiled;
     }
 
-    private static JasperReport compile(String name) {
+    private static JasperReport load(String name) {
+        URL precompiled = ReportTemplates.class.getResource("/reports/" + name + ".jasper");
+        if (precompiled == null) {
+            return compile(name);
+        }
+        try {
+            return (JasperReport) JRLoader.loadObject(precompiled);
+        } catch (JRException e) {
+            throw new IllegalStateException("precompiled report template " + precompiled + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Compiles {@code reports/NAME.jrxml} from the classpath. */
+    static JasperReport compile(String name) {
         String resource = "/reports/" + name + ".jrxml";
         try (InputStream in = ReportTemplates.class.getResourceAsStream(resource)) {
             if (in == null) {

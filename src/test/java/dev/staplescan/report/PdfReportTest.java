@@ -65,4 +65,25 @@ class PdfReportTest {
         assertTrue(text.contains("Every line of the host list could be read."), text);
         assertTrue(text.contains("No finding was recorded in this run."), text);
     }
+
+    @Test
+    void fiftyThousandFailuresStayWithinTheRowCap() throws IOException {
+        ManyFailuresRun run = new ManyFailuresRun(50_000);
+        Path pdf = dir.resolve("report.pdf");
+
+        long start = System.nanoTime();
+        new PdfReport().render(run, pdf);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        preview(pdf, "fifty-thousand.pdf");
+        assertEquals(PdfReport.DEFAULT_FAILING_ENDPOINT_CAP, run.largestLimitAsked, "asks for the cap, not for every row");
+        int pages = PdfText.pages(pdf);
+        assertTrue(pages < 200, () -> pages + " pages");
+        String end = PdfText.lastPages(pdf, 2);
+        assertTrue(end.contains("48,000 more failing endpoints are not listed here (2,000 of 50,000 shown)"), end);
+        assertTrue(end.contains("endpoints.csv"), end);
+        assertTrue(end.contains("host-1999.example.com:443"), "the last listed endpoint ends the list");
+        assertFalse(PdfText.of(pdf).contains("host-2000.example.com"), "nothing past the cap");
+        System.out.printf("50,000 failing endpoints: %d pages in %d ms%n", pages, millis);
+    }
 }

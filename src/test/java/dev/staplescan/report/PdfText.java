@@ -26,11 +26,17 @@ final class PdfText {
 
     /** All pages' text, pages separated by a form feed, whitespace runs collapsed to one space. */
     static String of(Path pdf) throws IOException {
+        return lastPages(pdf, Integer.MAX_VALUE);
+    }
+
+    /** The text of the last {@code count} pages, as {@link #of(Path)}. */
+    static String lastPages(Path pdf, int count) throws IOException {
         PdfReader reader = new PdfReader(pdf.toString());
         try {
             PdfTextExtractor extractor = new PdfTextExtractor(reader);
             StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            int pages = reader.getNumberOfPages();
+            for (int page = Math.max(1, pages - count + 1); page <= pages; page++) {
                 text.append(extractor.getTextFromPage(page)).append('\f');
             }
             return text.toString().replaceAll("[ \\t\\r\\n]+", " ");
