@@ -1,27 +1,20 @@
 package dev.staplescan.report;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the CSV files of SPEC §7 ({@code endpoints.csv}, {@code findings.csv},
  * {@code rejections.csv}) for one run. Columns are listed in {@link CsvColumns}.
  *
  * <p>Format: RFC 4180 (comma, double quotes where needed, CRLF line ends), UTF-8, one header row,
- * optionally preceded by a UTF-8 byte order mark so that Excel detects the encoding. Rows are
- * streamed from {@link RunData} straight to the file, so memory does not grow with the run. Each
- * file is written under a temporary name and moved into place when complete: a script polling the
- * directory never reads half a file.
+ * optionally preceded by a UTF-8 byte order mark so that Excel detects the encoding. Every text that
+ * came from the host list or a server is protected against formula injection
+ * ({@link SpreadsheetSafe}). Rows are streamed from {@link RunData} straight to the files, so memory
+ * does not grow with the run; {@link #export} reads the endpoints once for both endpoint and finding
+ * files. Each file appears under its name only when complete.
  */
 public final class CsvExporter {
 
@@ -31,8 +24,6 @@ public final class CsvExporter {
     public static final String FINDINGS_FILE = "findings.csv";
     /** File name of the rejected-lines CSV. */
     public static final String REJECTIONS_FILE = "rejections.csv";
-
-    private static final char BOM = '\uFEFF';
 
     private final boolean withBom;
 
@@ -52,71 +43,49 @@ public final class CsvExporter {
     /** Writes the three files into {@code directory}, creating it if needed. */
     public void export(RunData data, Path directory) throws IOException {
         Files.createDirectories(directory);
-        writeEndpoints(data, directory.resolve(ENDPOINTS_FILE));
-        writeFindings(data, directory.resolve(FINDINGS_FILE));
+        try (CsvFile endpoints = new CsvFile(directory.resolve(ENDPOINTS_FILE), CsvColumns.ENDPOINTS, withBom);
+                CsvFile findings = new CsvFile(directory.resolve(FINDINGS_FILE), CsvColumns.FINDINGS, withBom)) {
+            stream(() -> data.forEachEndpoint(row -> {
+                endpoints.print(CsvColumns.endpoint(row));
+                row.findings().forEach(f -> findings.print(CsvColumns.finding(row.target(), f)));
+            }));
+            endpoints.commit();
+            findings.commit();
+        }
         writeRejections(data, directory.resolve(REJECTIONS_FILE));
     }
 
     /** Writes one row per endpoint to {@code file}. */
     public void writeEndpoints(RunData data, Path file) throws IOException {
-        write(file, CsvColumns.ENDPOINTS, out -> data.forEachEndpoint(row -> print(out, CsvColumns.endpoint(row))));
+        try (CsvFile out = new CsvFile(file, CsvColumns.ENDPOINTS, withBom)) {
+            stream(() -> data.forEachEndpoint(row -> out.print(CsvColumns.endpoint(row))));
+            out.commit();
+        }
     }
 
     /** Writes one row per finding to {@code file}. */
     public void writeFindings(RunData data, Path file) throws IOException {
-        write(file, CsvColumns.FINDINGS, out -> data.forEachEndpoint(
-                row -> row.findings().forEach(f -> print(out, CsvColumns.finding(row.target(), f)))));
+        try (CsvFile out = new CsvFile(file, CsvColumns.FINDINGS, withBom)) {
+            stream(() -> data.forEachEndpoint(
+                    row -> row.findings().forEach(f -> out.print(CsvColumns.finding(row.target(), f)))));
+            out.commit();
+        }
     }
 
     /** Writes one row per rejected host-list line to {@code file}. */
     public void writeRejections(RunData data, Path file) throws IOException {
-        write(file, CsvColumns.REJECTIONS, out -> data.forEachRejection(r -> print(out, CsvColumns.rejection(r))));
-    }
-
-    /** What fills a file once its header is written. */
-    private interface Rows {
-        void writeTo(CSVPrinter out);
-    }
-
-    private void write(Path file, List<String> header, Rows rows) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
-                if (withBom) {
-                    w.write(BOM);
-                }
-                CSVFormat format = CSVFormat.RFC4180.builder()
-                        .setHeader(header.toArray(String[]::new))
-                        .get();
-                try (CSVPrinter out = new CSVPrinter(w, format)) {
-                    rows.writeTo(out);
-                }
-            } catch (UncheckedIOException e) {
-                // printRecord's IOException had to cross RunData's Consumer callbacks unchecked
-                throw e.getCause();
-            }
-            moveIntoPlace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (CsvFile out = new CsvFile(file, CsvColumns.REJECTIONS, withBom)) {
+            stream(() -> data.forEachRejection(r -> out.print(CsvColumns.rejection(r))));
+            out.commit();
         }
     }
 
-    private static void print(CSVPrinter out, List<Object> cells) {
+    /** Runs a streaming pass, turning a write failure inside a RunData callback back into an IOException. */
+    private static void stream(Runnable pass) throws IOException {
         try {
-            out.printRecord(cells);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void moveIntoPlace(Path tmp, Path file) throws IOException {
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            // some file systems (e.g. network mounts) cannot rename atomically; a plain move is the best left
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            pass.run();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }

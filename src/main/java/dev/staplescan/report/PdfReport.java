@@ -1,12 +1,12 @@
 package dev.staplescan.report;
 
-import dev.staplescan.check.Severity;
 import dev.staplescan.check.Verdict;
 import dev.staplescan.input.Rejection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,7 +87,9 @@ public final class PdfReport {
         Map<String, Object> p = new HashMap<>(ReportFacts.of(summary));
         p.put(JRParameter.REPORT_LOCALE, Locale.ENGLISH);
         p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
-        p.put("failingTotal", count(summary.verdicts().get(Verdict.FAIL)) + count(summary.verdicts().get(Verdict.ERROR)));
+        long failingTotal = ReportFacts.count(summary.verdicts().get(Verdict.FAIL))
+                + ReportFacts.count(summary.verdicts().get(Verdict.ERROR));
+        p.put("failingTotal", failingTotal);
         p.put("failingShown", failing.endpoints());
         p.put("rejectionsShown", (long) rejections.size());
         p.put("verdictData", verdictChartData(summary));
@@ -117,13 +119,9 @@ public final class PdfReport {
     private static JRMapCollectionDataSource verdictChartData(RunSummary summary) {
         List<Map<String, ?>> rows = new ArrayList<>();
         for (Verdict v : Verdict.values()) {
-            rows.add(Map.of("label", v.name(), "count", count(summary.verdicts().get(v))));
+            rows.add(Map.of("label", v.name(), "count", ReportFacts.count(summary.verdicts().get(v))));
         }
         return new JRMapCollectionDataSource(rows);
-    }
-
-    static long count(Long value) {
-        return value == null ? 0 : value;
     }
 
     private static void export(JasperPrint print, Path pdfFile) throws IOException {
@@ -144,14 +142,9 @@ public final class PdfReport {
                 // the exporter wraps the output stream's failures (disk full, permissions)
                 throw new IOException("could not write " + pdfFile + ": " + e.getMessage(), e);
             }
-            Files.move(tmp, pdfFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, pdfFile, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
-    }
-
-    /** Severity counts by name, for {@link ReportFacts}. */
-    static long severity(RunSummary summary, Severity s) {
-        return count(summary.findingsBySeverity().get(s));
     }
 }

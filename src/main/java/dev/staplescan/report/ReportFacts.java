@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,16 +40,25 @@ final class ReportFacts {
         p.put("validStaples", s.validStaples());
         p.put("rejections", s.rejections());
         p.put("duplicates", s.duplicates());
-        p.put("pass", PdfReport.count(s.verdicts().get(Verdict.PASS)));
-        p.put("warn", PdfReport.count(s.verdicts().get(Verdict.WARN)));
-        p.put("fail", PdfReport.count(s.verdicts().get(Verdict.FAIL)));
-        p.put("error", PdfReport.count(s.verdicts().get(Verdict.ERROR)));
-        p.put("critical", PdfReport.severity(s, Severity.CRITICAL));
-        p.put("high", PdfReport.severity(s, Severity.HIGH));
-        p.put("medium", PdfReport.severity(s, Severity.MEDIUM));
-        p.put("low", PdfReport.severity(s, Severity.LOW));
-        p.put("info", PdfReport.severity(s, Severity.INFO));
+        p.put("pass", count(s.verdicts().get(Verdict.PASS)));
+        p.put("warn", count(s.verdicts().get(Verdict.WARN)));
+        p.put("fail", count(s.verdicts().get(Verdict.FAIL)));
+        p.put("error", count(s.verdicts().get(Verdict.ERROR)));
+        p.put("critical", severity(s, Severity.CRITICAL));
+        p.put("high", severity(s, Severity.HIGH));
+        p.put("medium", severity(s, Severity.MEDIUM));
+        p.put("low", severity(s, Severity.LOW));
+        p.put("info", severity(s, Severity.INFO));
         return p;
+    }
+
+    /** A count from one of the summary's maps; a missing key counts as zero. */
+    static long count(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private static long severity(RunSummary s, Severity severity) {
+        return count(s.findingsBySeverity().get(severity));
     }
 
     static String time(Instant instant) {
@@ -59,10 +69,10 @@ final class ReportFacts {
     static String duration(Duration d) {
         long s = Math.max(0, d.toSeconds());
         if (s >= 3600) {
-            return String.format(java.util.Locale.ROOT, "%d h %02d min %02d s", s / 3600, s % 3600 / 60, s % 60);
+            return String.format(Locale.ROOT, "%d h %02d min %02d s", s / 3600, s % 3600 / 60, s % 60);
         }
         if (s >= 60) {
-            return String.format(java.util.Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
         }
         return s + " s";
     }

@@ -2,14 +2,17 @@ package dev.staplescan.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.staplescan.input.Rejection;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -120,6 +123,53 @@ class CsvExporterTest {
                 CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
             assertEquals(header, parser.getHeaderNames());
             return parser.getRecords();
+        }
+    }
+
+    @Test
+    void singleFileWritersMatchTheFullExport() throws IOException {
+        RunFixture run = RunFixture.standard();
+        new CsvExporter().export(run, dir.resolve("all"));
+        CsvExporter exporter = new CsvExporter();
+
+        exporter.writeEndpoints(run, dir.resolve("one/e.csv"));
+        exporter.writeFindings(run, dir.resolve("one/f.csv"));
+
+        assertEquals(Files.readString(dir.resolve("all/endpoints.csv")), Files.readString(dir.resolve("one/e.csv")));
+        assertEquals(Files.readString(dir.resolve("all/findings.csv")), Files.readString(dir.resolve("one/f.csv")));
+    }
+
+    @Test
+    void failureMidwayLeavesNoFileBehind() throws IOException {
+        RunFixture fixture = RunFixture.standard();
+        RunData broken = new RunData() {
+            @Override
+            public RunSummary summary() {
+                return fixture.summary();
+            }
+
+            @Override
+            public void forEachEndpoint(Consumer<EndpointRow> action) {
+                action.accept(fixture.endpoints.getFirst());
+                throw new IllegalStateException("database went away");
+            }
+
+            @Override
+            public void forEachFailing(int limit, Consumer<EndpointRow> action) {
+                fixture.forEachFailing(limit, action);
+            }
+
+            @Override
+            public void forEachRejection(Consumer<Rejection> action) {
+                fixture.forEachRejection(action);
+            }
+        };
+
+        assertThrows(IllegalStateException.class,
+                () -> new CsvExporter().export(broken, dir));
+
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class PdfReportTest {
         String dir = System.getProperty("staplescan.preview.dir");
         if (dir != null) {
             Files.createDirectories(Path.of(dir));
-            Files.copy(pdf, Path.of(dir, name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(pdf, Path.of(dir, name), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -60,6 +61,7 @@ class PdfReportTest {
 
         new PdfReport().render(new RunFixture(), pdf);
 
+        preview(pdf, "empty.pdf");
         String text = PdfText.of(pdf);
         assertTrue(text.contains("No endpoint has a FAIL or ERROR verdict."), text);
         assertTrue(text.contains("Every line of the host list could be read."), text);
