@@ -25,14 +25,14 @@ final class ReportFacts {
     static Map<String, Object> of(RunSummary s) {
         Map<String, Object> p = new HashMap<>();
         p.put("runId", s.runId());
-        p.put("input", s.input());
-        p.put("policy", s.policy());
-        p.put("scannerVersion", s.scannerVersion());
+        p.put("input", text(s.input()));
+        p.put("policy", text(s.policy()));
+        p.put("scannerVersion", text(s.scannerVersion()));
         p.put("startedAt", time(s.startedAt()));
         p.put("finishedAt", s.finishedAt() == null ? "not finished" : time(s.finishedAt()));
         p.put("duration", s.finishedAt() == null || s.startedAt() == null ? "unknown"
                 : duration(Duration.between(s.startedAt(), s.finishedAt())));
-        p.put("status", s.status());
+        p.put("status", text(s.status()));
         p.put("generatedAt", time(Instant.now()));
         p.put("endpoints", s.endpoints());
         p.put("reachable", s.reachable());
@@ -50,6 +50,11 @@ final class ReportFacts {
         p.put("low", severity(s, Severity.LOW));
         p.put("info", severity(s, Severity.INFO));
         return p;
+    }
+
+    /** Run facts are shown as text; a missing one says so instead of printing "null". */
+    private static String text(String value) {
+        return value == null || value.isBlank() ? "unknown" : value;
     }
 
     /** A count from one of the summary's maps; a missing key counts as zero. */
