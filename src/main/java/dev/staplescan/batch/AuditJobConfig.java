@@ -192,6 +192,11 @@ public class AuditJobConfig {
     }
 
     @Bean
+    RunServicesRegistry runServicesRegistry() {
+        return new RunServicesRegistry(DefaultRunServices::fromJobParameters);
+    }
+
+    @Bean
     Progress progress() {
         return new Progress();
     }

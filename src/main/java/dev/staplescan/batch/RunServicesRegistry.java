@@ -28,7 +28,14 @@ public final class RunServicesRegistry implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        byExecution.remove(execution.getId());
+        RunServices s = byExecution.remove(execution.getId());
+        if (s instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not release the run's services", e);
+            }
+        }
     }
 
     public RunServices get(JobExecution execution) {

@@ -30,24 +30,29 @@ final class AuditRun {
     record Done(int exitCode, long runId, RunSummary summary, Path reports) {
     }
 
-    int run(AuditSettings settings, boolean restart) throws Exception {
-        return runAndReport(settings, restart).exitCode();
+    /** Work done on the finished run while its context is still open (the demo's verdict table). */
+    interface AfterRun {
+        int apply(ConfigurableApplicationContext ctx, Done done) throws Exception;
     }
 
-    Done runAndReport(AuditSettings settings, boolean restart) throws Exception {
+    int run(AuditSettings settings, boolean restart) throws Exception {
+        return runAndReport(settings, restart, (ctx, done) -> done.exitCode());
+    }
+
+    /** Runs the audit, then {@code after} with the context still open; returns its exit code. */
+    int runAndReport(AuditSettings settings, boolean restart, AfterRun after) throws Exception {
         ConfigurableApplicationContext ctx;
         try {
             ctx = AppContext.open(dataDir);
         } catch (RuntimeException e) {
             err.println("staplescan: " + AppContext.explain(e));
-            return new Done(ExitCodes.COULD_NOT_RUN, -1, null, null);
+            return ExitCodes.COULD_NOT_RUN;
         }
-        Done done;
         try (ctx) {
-            done = launch(ctx, settings, restart);
+            Done done = launch(ctx, settings, restart);
+            int code = done.exitCode() == ExitCodes.COULD_NOT_RUN ? done.exitCode() : after.apply(ctx, done);
+            return SpringApplication.exit(ctx, () -> code);
         }
-        SpringApplication.exit(ctx, () -> 0);
-        return done;
     }
 
     private Done launch(ConfigurableApplicationContext ctx, AuditSettings settings, boolean restart) throws Exception {
