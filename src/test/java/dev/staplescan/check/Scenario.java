@@ -33,6 +33,9 @@ public final class Scenario {
     public static final CertificateAuthority ROOT = CertificateAuthority.root("Scenario Root");
     public static final CertificateAuthority CA = ROOT.intermediate("Scenario Issuing CA");
     public static final TrustAnchors ANCHORS = TrustAnchors.of(ROOT.certificate());
+    /** A second PKI that {@link #ANCHORS} does not trust: strangers' chains and signers. */
+    public static final CertificateAuthority STRANGER_ROOT = CertificateAuthority.root("Stranger Root");
+    public static final CertificateAuthority STRANGER_CA = STRANGER_ROOT.intermediate("Stranger CA");
 
     private final String host;
     private String sni;
@@ -93,9 +96,17 @@ public final class Scenario {
     }
 
     public List<String> messages(Check check, Policy policy) {
+        return messages(check, policy, ANCHORS);
+    }
+
+    public List<String> messages(Check check, Policy policy, TrustAnchors anchors) {
         List<String> out = new ArrayList<>();
-        check.evaluate(Evidence.of(observation(), NOW, policy, ANCHORS), policy, out::add);
+        check.evaluate(evidence(policy, anchors), policy, out::add);
         return out;
+    }
+
+    public Evidence evidence(Policy policy, TrustAnchors anchors) {
+        return Evidence.of(observation(), NOW, policy, anchors);
     }
 
     public Assessment assess() {
