@@ -1,0 +1,86 @@
+package dev.staplescan.check;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How strictly to judge (SPEC §5: policy files may change severities and thresholds). Immutable.
+ *
+ * @param name               a label for reports, e.g. {@code default}
+ * @param severities         the severity of every finding code (codes not given get their catalogue default)
+ * @param certExpiringSoon   CERT_EXPIRING_SOON when the leaf's notAfter is closer than this
+ * @param stapleExpiringSoon STAPLE_EXPIRING_SOON when the staple's nextUpdate is closer than this
+ * @param stapleMaxAge       STAPLE_STALE when thisUpdate is older than this. Default 4 days: CA/B Forum
+ *                           BR §4.9.10 has CAs refresh responses no later than four days after thisUpdate,
+ *                           so an older staple means the server stopped fetching fresh ones.
+ * @param clockSkew          allowance either way when comparing thisUpdate and nextUpdate with the clock
+ */
+public record Policy(
+        String name,
+        Map<FindingCode, Severity> severities,
+        Duration certExpiringSoon,
+        Duration stapleExpiringSoon,
+        Duration stapleMaxAge,
+        Duration clockSkew) {
+
+    public Policy {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a policy needs a name");
+        }
+        Map<FindingCode, Severity> full = new EnumMap<>(FindingCode.class);
+        for (FindingCode code : FindingCode.values()) {
+            full.put(code, code.defaultSeverity());
+        }
+        severities.forEach((code, severity) -> full.put(code, Objects.requireNonNull(severity, code.name())));
+        severities = Map.copyOf(full);
+        requireNonNegative("certExpiringSoon", certExpiringSoon);
+        requireNonNegative("stapleExpiringSoon", stapleExpiringSoon);
+        requireNonNegative("stapleMaxAge", stapleMaxAge);
+        requireNonNegative("clockSkew", clockSkew);
+    }
+
+    /** The built-in policy: catalogue severities, 21 days, 24 hours, 4 days, 5 minutes. */
+    public static Policy defaults() {
+        return new Policy("default", Map.of(), Duration.ofDays(21), Duration.ofHours(24), Duration.ofDays(4),
+                Duration.ofMinutes(5));
+    }
+
+    /** The severity of a code under this policy. */
+    public Severity severityOf(FindingCode code) {
+        return severities.get(code);
+    }
+
+    public Policy withName(String newName) {
+        return new Policy(newName, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew);
+    }
+
+    public Policy withSeverity(FindingCode code, Severity severity) {
+        Map<FindingCode, Severity> changed = new EnumMap<>(severities);
+        changed.put(code, severity);
+        return new Policy(name, changed, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew);
+    }
+
+    public Policy withCertExpiringSoon(Duration d) {
+        return new Policy(name, severities, d, stapleExpiringSoon, stapleMaxAge, clockSkew);
+    }
+
+    public Policy withStapleExpiringSoon(Duration d) {
+        return new Policy(name, severities, certExpiringSoon, d, stapleMaxAge, clockSkew);
+    }
+
+    public Policy withStapleMaxAge(Duration d) {
+        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, d, clockSkew);
+    }
+
+    public Policy withClockSkew(Duration d) {
+        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, d);
+    }
+
+    private static void requireNonNegative(String what, Duration d) {
+        if (d == null || d.isNegative()) {
+            throw new IllegalArgumentException("policy " + what + " must be a non-negative duration, got " + d);
+        }
+    }
+}

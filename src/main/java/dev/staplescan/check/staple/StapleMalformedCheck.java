@@ -1,0 +1,39 @@
+package dev.staplescan.check.staple;
+
+import dev.staplescan.check.Check;
+import dev.staplescan.check.Evidence;
+import dev.staplescan.check.FindingCode;
+import dev.staplescan.check.Fmt;
+import dev.staplescan.check.Policy;
+import dev.staplescan.check.ServedStaple;
+import dev.staplescan.ocsp.ParseStatus;
+import dev.staplescan.ocsp.StapleVerification;
+import java.util.function.Consumer;
+
+/**
+ * STAPLE_MALFORMED: the staple is not a usable OCSP response (not DER, not an OCSPResponse, broken
+ * content, or a response type other than id-pkix-ocsp-basic), or our client aborted the
+ * handshake over it (JSSE does that under TLS 1.3).
+ */
+public final class StapleMalformedCheck implements Check {
+
+    @Override
+    public FindingCode code() {
+        return FindingCode.STAPLE_MALFORMED;
+    }
+
+    @Override
+    public void evaluate(Evidence e, Policy p, Consumer<String> report) {
+        OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
+    }
+
+    private static boolean applies(ServedStaple s, Evidence e, Policy p) {
+        StapleVerification v = s.verification();
+        return v.parse() != ParseStatus.PARSED;
+    }
+
+    private static String describe(ServedStaple s, Evidence e, Policy p) {
+        StapleVerification v = s.verification();
+        return "the staple is not a usable OCSP response: " + v.parseDetail();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.staplescan.check.staple;
+
+import static dev.staplescan.check.Scenario.chainOf;
+import static dev.staplescan.check.Scenario.goodStaple;
+import static dev.staplescan.check.Scenario.leaf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.staplescan.check.Scenario;
+import dev.staplescan.lab.pki.IssuedCert;
+import dev.staplescan.lab.pki.OcspResponses;
+import dev.staplescan.scan.TlsVersion;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StapleResponseStatusCheckTest {
+
+    private final StapleResponseStatusCheck check = new StapleResponseStatusCheck();
+
+    @Test
+    void firesForAStapledTryLater() {
+        // given the server stapled the responder's tryLater (3)
+        Scenario s = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf()), OcspResponses.error(3));
+        // when
+        List<String> messages = s.messages(check);
+        // then
+        assertEquals(1, messages.size());
+        assertTrue(messages.get(0).contains("TRY_LATER (3)"), messages.get(0));
+    }
+
+    @Test
+    void doesNotFireForASuccessfulResponse() {
+        IssuedCert leaf = leaf();
+        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
+                .messages(check));
+    }
+}
