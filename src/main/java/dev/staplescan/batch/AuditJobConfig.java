@@ -161,8 +161,10 @@ public class AuditJobConfig {
             RunServicesRegistry services) {
         return new StepBuilder("report", repo).tasklet((contribution, chunk) -> {
             long runId = currentRun();
-            runs.find(runId).filter(r -> r.finishedAt() == null)
-                    .ifPresent(r -> runs.status(runId, "RUNNING", Instant.now()));
+            // Scanning and assessment are done: the report states the run as completed. Should this
+            // step fail, the job listener records the failure instead.
+            Instant finished = runs.find(runId).map(RunStore.Run::finishedAt).orElse(null);
+            runs.status(runId, "COMPLETED", finished != null ? finished : Instant.now());
             String out = currentJob().getJobParameters().getString(JobKeys.OUT);
             services.get(currentJob()).writeReports(new JdbcRunData(jdbc, runId), Path.of(out));
             return RepeatStatus.FINISHED;

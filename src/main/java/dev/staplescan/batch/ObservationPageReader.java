@@ -10,7 +10,8 @@ import org.springframework.batch.infrastructure.item.ItemReader;
  * The assessment worker's reader: pages through the partition's observations that have no
  * assessment yet, so a restarted partition continues where it stopped without saved state.
  */
-public final class ObservationPageReader implements ItemReader<Observation> {
+// Not final: Spring Batch's step scope proxies it by subclassing.
+public class ObservationPageReader implements ItemReader<Observation> {
 
     static final int PAGE = 200;
 

@@ -22,10 +22,8 @@ public final class RunLifecycleListener implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         long runId = runId(execution);
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
-            // finished_at was set when assessment ended (before the reports were written).
-            runs.find(runId).ifPresent(r -> runs.status(runId, "COMPLETED", r.finishedAt()));
-        } else {
+        // A completed run was marked COMPLETED (with its end time) by the report step.
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
             runs.status(runId, execution.getStatus().name(), null);
         }
     }

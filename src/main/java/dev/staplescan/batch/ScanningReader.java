@@ -28,7 +28,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Scans in flight at a crash are simply done again. No database connection is held while scanning:
  * each page query borrows one briefly.
  */
-public final class ScanningReader implements ItemStreamReader<Observation> {
+// Not final: Spring Batch's step scope proxies it by subclassing.
+public class ScanningReader implements ItemStreamReader<Observation> {
 
     static final int PAGE = 500;
 

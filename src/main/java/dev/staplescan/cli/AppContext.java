@@ -25,7 +25,8 @@ final class AppContext {
         props.put("spring.datasource.username", "sa");
         props.put("spring.datasource.password", "");
         props.put("logging.file.name", dataDir.toAbsolutePath().resolve("staplescan.log").toString());
-        props.put("logging.threshold.console", "WARN");
+        // The console is the operator's: staplescan prints its own messages; details go to the log file.
+        props.put("logging.threshold.console", "OFF");
         SpringApplication app = new SpringApplication(StaplescanApplication.class);
         app.setDefaultProperties(props);
         return app.run();

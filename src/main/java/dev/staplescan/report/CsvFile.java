@@ -32,7 +32,7 @@ final class CsvFile implements AutoCloseable {
         this.target = target;
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        this.tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        this.tmp = ReportFiles.siblingTemp(target);
         Writer out = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16);
         try {
             if (withBom) {

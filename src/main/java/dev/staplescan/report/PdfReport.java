@@ -127,7 +127,7 @@ public final class PdfReport {
     private static void export(JasperPrint print, Path pdfFile) throws IOException {
         Path dir = pdfFile.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + pdfFile.getFileName(), ".tmp");
+        Path tmp = ReportFiles.siblingTemp(pdfFile);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 JRPdfExporter exporter = new JRPdfExporter();
