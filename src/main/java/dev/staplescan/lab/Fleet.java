@@ -109,6 +109,11 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /** Connections accepted so far by all TLS endpoints together (benchmarks and tests watch progress with it). */
+    public long connectionsAccepted() {
+        return servers.stream().mapToLong(TlsEndpoint::connections).sum();
+    }
+
     /** Every endpoint: scenarios first, in start order, then benchmark endpoints. */
     public List<FleetEndpoint> endpoints() {
         return List.copyOf(endpoints);

@@ -4,7 +4,9 @@ import dev.staplescan.input.Rejection;
 import dev.staplescan.input.Target;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Targets and rejections of a run, as read from its host list. */
@@ -21,7 +23,15 @@ public final class TargetStore {
      *
      * @return how many were dropped as duplicates
      */
-    public int insertTargets(long runId, List<Target> targets) {
+    public int insertTargets(long runId, List<Target> chunk) {
+        // A batch's NOT EXISTS does not see rows inserted earlier in the same batch (H2), so repeats
+        // inside the chunk are dropped here, first line wins; the database drops those of earlier chunks.
+        Map<String, Target> firstOfEach = new LinkedHashMap<>();
+        for (Target t : chunk) {
+            firstOfEach.putIfAbsent(t.host() + "\u0000" + t.port() + "\u0000" + t.sni(), t);
+        }
+        List<Target> targets = List.copyOf(firstOfEach.values());
+        int dropped = chunk.size() - targets.size();
         int[][] counts = jdbc.batchUpdate("INSERT INTO ss_target (run_id, line, host, port, sni, owner, environment, tags) "
                 + "SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ss_target "
                 + "WHERE run_id = ? AND host = ? AND port = ? AND sni = ?)", targets, targets.size(), (ps, t) -> {
@@ -39,7 +49,6 @@ public final class TargetStore {
                     ps.setInt(11, t.port());
                     ps.setString(12, sni);
                 });
-        int dropped = 0;
         for (int[] batch : counts) {
             for (int c : batch) {
                 dropped += c == 0 ? 1 : 0;

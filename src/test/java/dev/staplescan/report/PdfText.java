@@ -9,13 +9,13 @@ import java.nio.file.Path;
  * Text of a PDF for assertions, through OpenPDF's extractor (it comes with jasperreports-pdf), so
  * the tests need no external tool such as pdftotext.
  */
-final class PdfText {
+public final class PdfText {
 
     private PdfText() {
     }
 
     /** Number of pages. */
-    static int pages(Path pdf) throws IOException {
+    public static int pages(Path pdf) throws IOException {
         PdfReader reader = new PdfReader(pdf.toString());
         try {
             return reader.getNumberOfPages();
@@ -25,12 +25,12 @@ final class PdfText {
     }
 
     /** All pages' text, pages separated by a form feed, whitespace runs collapsed to one space. */
-    static String of(Path pdf) throws IOException {
+    public static String of(Path pdf) throws IOException {
         return lastPages(pdf, Integer.MAX_VALUE);
     }
 
     /** The text of the last {@code count} pages, as {@link #of(Path)}. */
-    static String lastPages(Path pdf, int count) throws IOException {
+    public static String lastPages(Path pdf, int count) throws IOException {
         PdfReader reader = new PdfReader(pdf.toString());
         try {
             PdfTextExtractor extractor = new PdfTextExtractor(reader);

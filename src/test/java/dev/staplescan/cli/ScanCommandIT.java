@@ -1,0 +1,132 @@
+package dev.staplescan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.staplescan.check.FindingCode;
+import dev.staplescan.lab.Fleet;
+import dev.staplescan.lab.FleetEndpoint;
+import dev.staplescan.lab.Scenario;
+import dev.staplescan.report.PdfText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real audit job, through the CLI, against the lab fleet on loopback: a real CA, OCSP
+ * responder, TLS servers and an H2 file database. Asserts each endpoint's verdict and codes and
+ * that the report files are there and readable.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScanCommandIT {
+
+    /** Scenarios whose checks need repeated handshakes or the protocol-gap check: the next issue's work. */
+    static final Set<Scenario> NOT_YET_DETECTED = EnumSet.of(Scenario.INTERMITTENT, Scenario.TLS12_ONLY_STAPLE);
+
+    private Path tmp;
+    private Fleet fleet;
+    private Path hosts;
+    private Path trust;
+    private CliRun scan;
+    private Path out;
+
+    @BeforeAll
+    void scanTheFleet(@TempDir Path dir) {
+        tmp = dir;
+        fleet = Fleet.start(Arrays.asList(Scenario.values()));
+        hosts = fleet.writeHostList(tmp.resolve("hosts.csv"));
+        trust = fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
+        out = tmp.resolve("out");
+        scan = CliRun.of("scan", "--input", hosts.toString(), "--trust", trust.toString(), "--out", out.toString(),
+                "--data", tmp.resolve("data").toString(), "--timeout", "3s", "--connect-timeout", "2s");
+    }
+
+    @AfterAll
+    void stopFleet() {
+        fleet.close();
+    }
+
+    @Test
+    void scanExitsOneBecauseTheFleetHasFailingEndpoints() {
+        assertEquals(ExitCodes.POLICY_FAILURES, scan.exitCode(), scan::toString);
+        assertTrue(scan.out().startsWith("run 1: " + fleet.endpoints().size() + " endpoints"), scan::toString);
+    }
+
+    @Test
+    void everyScenarioGetsItsVerdictAndExactlyItsCodes() throws Exception {
+        Map<String, CSVRecord> rows = Csv.read(out.resolve("endpoints.csv")).stream()
+                .collect(Collectors.toMap(r -> r.get("host") + ":" + r.get("port"), Function.identity()));
+        assertEquals(fleet.endpoints().size(), rows.size());
+        StringBuilder wrong = new StringBuilder();
+        for (FleetEndpoint e : fleet.endpoints()) {
+            if (NOT_YET_DETECTED.contains(e.scenario())) {
+                continue;
+            }
+            CSVRecord r = rows.get(e.endpoint());
+            Set<String> codes = r.get("finding_codes").isEmpty() ? Set.of()
+                    : new TreeSet<>(List.of(r.get("finding_codes").split(";")));
+            Set<String> expected = e.expectedCodes().stream().map(FindingCode::name).collect(Collectors.toCollection(TreeSet::new));
+            if (!r.get("verdict").equals(e.expectedVerdict().name()) || !codes.equals(expected)) {
+                wrong.append(String.format("%s: got %s %s, expected %s %s%n", e.scenario(), r.get("verdict"), codes,
+                        e.expectedVerdict(), expected));
+            }
+            assertEquals(e.sni(), r.get("sni"));
+        }
+        assertTrue(wrong.isEmpty(), wrong::toString);
+    }
+
+    @Test
+    void findingsCsvHasOneRowPerFindingWithTheStableColumns() throws Exception {
+        Path findings = out.resolve("findings.csv");
+        assertTrue(Csv.header(findings).containsAll(List.of("host", "port", "sni", "code", "severity", "message")));
+        List<CSVRecord> rows = Csv.read(findings);
+        assertTrue(rows.stream().anyMatch(r -> r.get("code").equals("STAPLE_STATUS_REVOKED")
+                && r.get("sni").equals(Scenario.REVOKED.sni()) && r.get("severity").equals("CRITICAL")
+                && r.get("message").contains("revoked")));
+        assertTrue(Csv.header(out.resolve("endpoints.csv")).containsAll(
+                List.of("host", "port", "sni", "owner", "environment", "verdict", "finding_codes")));
+        assertEquals(List.of("line", "content", "reason"), Csv.header(out.resolve("rejections.csv")));
+    }
+
+    @Test
+    void pdfNamesTheFailingEndpointsAndTheirCodes() throws Exception {
+        Path pdf = out.resolve("report.pdf");
+        assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF-"));
+        String text = PdfText.of(pdf);
+        for (FleetEndpoint e : fleet.endpoints()) {
+            boolean failing = e.expectedVerdict().name().equals("FAIL") || e.expectedVerdict().name().equals("ERROR");
+            if (failing && !NOT_YET_DETECTED.contains(e.scenario())) {
+                assertTrue(text.contains(e.endpoint()), () -> "PDF lacks failing endpoint " + e.endpoint());
+            }
+        }
+        assertTrue(text.contains("MUST_STAPLE_VIOLATION"));
+        assertTrue(text.contains("Failing endpoints"));
+    }
+
+    @Test
+    void runsListsTheRunAndReportRendersItAgainFromTheDatabase() throws Exception {
+        CliRun runs = CliRun.of("runs", "--data", tmp.resolve("data").toString());
+        assertEquals(0, runs.exitCode(), runs::toString);
+        assertTrue(runs.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains("COMPLETED")
+                && l.contains(hosts.toAbsolutePath().toString())), runs::toString);
+
+        Path again = tmp.resolve("again");
+        CliRun report = CliRun.of("report", "--run", "1", "--out", again.toString(), "--data", tmp.resolve("data").toString());
+        assertEquals(0, report.exitCode(), report::toString);
+        assertEquals(Files.readAllLines(out.resolve("endpoints.csv")), Files.readAllLines(again.resolve("endpoints.csv")));
+        assertTrue(Files.size(again.resolve("report.pdf")) > 10_000);
+    }
+}
