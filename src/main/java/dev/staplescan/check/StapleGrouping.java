@@ -33,7 +33,7 @@ final class StapleGrouping {
                 key = chainKey + "/aborted";
                 IssuerSource source = chain == null ? IssuerSource.NOT_FOUND : chain.facts().issuer().source();
                 verifications.putIfAbsent(key, StapleVerification.malformed(ParseStatus.MALFORMED,
-                        "the client aborted the handshake over the staple: " + h.error(), source));
+                        "the client aborted the handshake over the staple: " + firstLine(h.error()), source));
             } else if (h.stapled() && chain != null) {
                 key = chainKey + "/" + Arrays.hashCode(h.staple()) + "/" + h.staple().length;
                 key = dedupe(key, h.staple(), groups);
@@ -61,5 +61,9 @@ final class StapleGrouping {
             candidate = key + "#" + (++n);
         }
         return candidate;
+    }
+
+    private static String firstLine(String error) {
+        return error == null ? "(no detail)" : error.lines().findFirst().orElse("");
     }
 }
