@@ -21,7 +21,7 @@ final class StapleGrouping {
     }
 
     static List<ServedStaple> group(List<Handshake> reached, Map<Integer, PresentedChain> chains, Instant now,
-            Policy policy) {
+            Policy policy, StapleVerifier verifier) {
         Map<String, List<Handshake>> groups = new LinkedHashMap<>();
         Map<String, StapleVerification> verifications = new HashMap<>();
         for (Handshake h : reached) {
@@ -38,7 +38,7 @@ final class StapleGrouping {
                 key = chainKey + "/" + Arrays.hashCode(h.staple()) + "/" + h.staple().length;
                 key = dedupe(key, h.staple(), groups);
                 if (!verifications.containsKey(key)) {
-                    verifications.put(key, StapleVerifier.verify(h.staple(), chain.leaf(), chain.facts().issuer(),
+                    verifications.put(key, verifier.check(h.staple(), chain.leaf(), chain.facts().issuer(),
                             now, policy.clockSkew()));
                 }
             } else {
