@@ -1,5 +1,7 @@
 package dev.staplescan.check;
 
+import dev.staplescan.ocsp.SignatureCache;
+import dev.staplescan.ocsp.StapleVerifier;
 import dev.staplescan.scan.Observation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ public final class Assessor {
     private final Policy policy;
     private final List<Check> checks;
     private final BoundedCache<String, ChainFacts> chainCache;
+    private final StapleVerifier stapleVerifier;
 
     /** An assessor running {@link Checks#all()} with the default cache size. */
     public Assessor(TrustAnchors anchors, Policy policy) {
@@ -38,13 +41,15 @@ public final class Assessor {
      * @param anchors   what chains must lead to
      * @param policy    severities and thresholds
      * @param checks    the checks to run (normally {@link Checks#all()})
-     * @param cacheSize how many distinct chains to keep validated
+     * @param cacheSize how many distinct chains to keep validated (and, times four, how many
+     *                  signature verifications to remember: a staple and a delegate per chain, with room to spare)
      */
     public Assessor(TrustAnchors anchors, Policy policy, List<Check> checks, int cacheSize) {
         this.anchors = anchors;
         this.policy = policy;
         this.checks = List.copyOf(checks);
         this.chainCache = new BoundedCache<>(cacheSize);
+        this.stapleVerifier = new StapleVerifier(new SignatureCache(cacheSize * 4));
     }
 
     /**
@@ -58,7 +63,7 @@ public final class Assessor {
     /** Assesses at a given instant. */
     public Assessment assess(Observation observation, Instant now) {
         Evidence evidence = Evidence.of(observation, now, policy,
-                der -> chainCache.get(ChainFacts.key(der), key -> ChainFacts.of(der, anchors)));
+                der -> chainCache.get(ChainFacts.key(der), key -> ChainFacts.of(der, anchors)), stapleVerifier);
         if (!evidence.reachable()) {
             Optional<Finding> reachability = Reachability.finding(observation, policy);
             return new Assessment(Verdict.ERROR, reachability.map(List::of).orElse(List.of()), EndpointFacts.unknown());

@@ -21,7 +21,10 @@ import dev.staplescan.check.staple.StapleUnauthorizedSignerCheck;
 import dev.staplescan.check.staple.StapleWrongCertCheck;
 import dev.staplescan.check.stapling.MustStapleViolationCheck;
 import dev.staplescan.check.stapling.OcspNotOfferedCheck;
+import dev.staplescan.check.stapling.StapleInconsistentCheck;
+import dev.staplescan.check.stapling.StapleIntermittentCheck;
 import dev.staplescan.check.stapling.StapleMissingCheck;
+import dev.staplescan.check.stapling.StapleProtocolGapCheck;
 import java.util.List;
 
 /**
@@ -49,6 +52,9 @@ public final class Checks {
             new StapleMissingCheck(),
             new MustStapleViolationCheck(),
             new OcspNotOfferedCheck(),
+            new StapleIntermittentCheck(),
+            new StapleProtocolGapCheck(),
+            new StapleInconsistentCheck(),
             // staple validity
             new StapleMalformedCheck(),
             new StapleResponseStatusCheck(),

@@ -1,6 +1,8 @@
 package dev.staplescan.check;
 
 import dev.staplescan.cert.HostnameMatcher;
+import dev.staplescan.ocsp.SignatureCache;
+import dev.staplescan.ocsp.StapleVerifier;
 import dev.staplescan.scan.Handshake;
 import dev.staplescan.scan.Observation;
 import dev.staplescan.scan.Outcome;
@@ -40,14 +42,16 @@ public final class Evidence {
 
     /** Evidence without a cache: every chain is validated afresh (tests, one-off assessments). */
     public static Evidence of(Observation observation, Instant now, Policy policy, TrustAnchors anchors) {
-        return of(observation, now, policy, der -> ChainFacts.of(der, anchors));
+        return of(observation, now, policy, der -> ChainFacts.of(der, anchors),
+                new StapleVerifier(SignatureCache.NONE));
     }
 
     /**
      * @param chainFacts derives (or looks up) the clock-independent facts of a chain given as DER
+     * @param verifier   verifies staples (and may remember signature verifications)
      */
     public static Evidence of(Observation observation, Instant now, Policy policy,
-            Function<List<byte[]>, ChainFacts> chainFacts) {
+            Function<List<byte[]>, ChainFacts> chainFacts, StapleVerifier verifier) {
         List<Handshake> reached = observation.handshakes().stream().filter(Evidence::reached).toList();
 
         Map<String, List<Handshake>> byChain = new LinkedHashMap<>();
@@ -68,7 +72,7 @@ public final class Evidence {
             chains.add(chain);
             e.getValue().forEach(h -> chainBySequence.put(h.sequence(), chain));
         }
-        List<ServedStaple> staples = StapleGrouping.group(reached, chainBySequence, now, policy);
+        List<ServedStaple> staples = StapleGrouping.group(reached, chainBySequence, now, policy, verifier);
         return new Evidence(observation, now, reached, chains, chainBySequence, staples);
     }
 

@@ -21,7 +21,7 @@ final class StapleGrouping {
     }
 
     static List<ServedStaple> group(List<Handshake> reached, Map<Integer, PresentedChain> chains, Instant now,
-            Policy policy) {
+            Policy policy, StapleVerifier verifier) {
         Map<String, List<Handshake>> groups = new LinkedHashMap<>();
         Map<String, StapleVerification> verifications = new HashMap<>();
         for (Handshake h : reached) {
@@ -33,12 +33,12 @@ final class StapleGrouping {
                 key = chainKey + "/aborted";
                 IssuerSource source = chain == null ? IssuerSource.NOT_FOUND : chain.facts().issuer().source();
                 verifications.putIfAbsent(key, StapleVerification.malformed(ParseStatus.MALFORMED,
-                        "the client aborted the handshake over the staple: " + h.error(), source));
+                        "the client aborted the handshake over the staple: " + firstLine(h.error()), source));
             } else if (h.stapled() && chain != null) {
                 key = chainKey + "/" + Arrays.hashCode(h.staple()) + "/" + h.staple().length;
                 key = dedupe(key, h.staple(), groups);
                 if (!verifications.containsKey(key)) {
-                    verifications.put(key, StapleVerifier.verify(h.staple(), chain.leaf(), chain.facts().issuer(),
+                    verifications.put(key, verifier.check(h.staple(), chain.leaf(), chain.facts().issuer(),
                             now, policy.clockSkew()));
                 }
             } else {
@@ -61,5 +61,9 @@ final class StapleGrouping {
             candidate = key + "#" + (++n);
         }
         return candidate;
+    }
+
+    private static String firstLine(String error) {
+        return error == null ? "(no detail)" : error.lines().findFirst().orElse("");
     }
 }

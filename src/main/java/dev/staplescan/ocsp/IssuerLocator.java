@@ -80,7 +80,8 @@ public final class IssuerLocator {
             return null;
         }
         try {
-            return AuthorityKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value)).getKeyIdentifier();
+            return AuthorityKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value))
+                    .getKeyIdentifierOctets();
         } catch (IOException | IllegalArgumentException e) {
             // A CA that encoded the extension badly: fall back to name and signature alone.
             return null;

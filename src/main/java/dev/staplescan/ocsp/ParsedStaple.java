@@ -21,12 +21,13 @@ import org.bouncycastle.cert.ocsp.SingleResp;
  * reports broken ones as unchecked exceptions, so every field is read once here, where a broken
  * one can be called "malformed".
  *
+ * @param der        the whole response as stapled (identifies it for {@link SignatureCache})
  * @param basic      the response, for signature verification
  * @param producedAt producedAt
  * @param singles    every SingleResponse
  * @param included   the certificates in the response's {@code certs} field (RFC 6960 section 4.2.1)
  */
-record ParsedStaple(BasicOCSPResp basic, Instant producedAt, List<Single> singles, List<X509Certificate> included) {
+record ParsedStaple(byte[] der, BasicOCSPResp basic, Instant producedAt, List<Single> singles, List<X509Certificate> included) {
 
     /** One SingleResponse. {@code status == null} means good, as in BouncyCastle. */
     record Single(CertificateID certId, BigInteger serial, CertificateStatus status, Instant thisUpdate, Instant nextUpdate) {
@@ -53,7 +54,7 @@ record ParsedStaple(BasicOCSPResp basic, Instant producedAt, List<Single> single
         }
     }
 
-    static ParsedStaple parseBasic(OCSPResp response) throws MalformedException {
+    static ParsedStaple parseBasic(byte[] der, OCSPResp response) throws MalformedException {
         Object content;
         try {
             content = response.getResponseObject();
@@ -77,7 +78,7 @@ record ParsedStaple(BasicOCSPResp basic, Instant producedAt, List<Single> single
             }
             Instant producedAt = basic.getProducedAt().toInstant();
             basic.getResponderId();
-            return new ParsedStaple(basic, producedAt, singles, certificates(basic));
+            return new ParsedStaple(der, basic, producedAt, singles, certificates(basic));
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
             // BouncyCastle's lazy decoding of a broken SingleResponse, time or ResponderID.
             throw new MalformedException(ParseStatus.MALFORMED, "broken response data: " + e.getMessage(), e);

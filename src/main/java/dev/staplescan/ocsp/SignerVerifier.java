@@ -1,5 +1,6 @@
 package dev.staplescan.ocsp;
 
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -30,7 +31,7 @@ final class SignerVerifier {
     private SignerVerifier() {
     }
 
-    static SignerCheck check(ParsedStaple staple, Issuer issuer, Instant now) {
+    static SignerCheck check(ParsedStaple staple, Issuer issuer, Instant now, SignatureCache cache) {
         BasicOCSPResp basic = staple.basic();
         String responderId = describe(basic.getResponderId());
         List<X509Certificate> candidates = new ArrayList<>();
@@ -48,7 +49,7 @@ final class SignerVerifier {
         }
         X509Certificate signer = null;
         if (named != null) {
-            if (!verifies(basic, named)) {
+            if (!verifies(staple, named, cache)) {
                 // We know who claims to have signed, and their key does not verify it.
                 return new SignerCheck(SignatureStatus.INVALID, SignerAuthority.NOT_CHECKED, issuer.source(),
                         subject(named), responderId, false);
@@ -58,7 +59,7 @@ final class SignerVerifier {
             // A ResponderID that names nobody we hold (some responders encode names differently):
             // the signature decides who signed.
             for (X509Certificate c : candidates) {
-                if (verifies(basic, c)) {
+                if (verifies(staple, c, cache)) {
                     signer = c;
                     break;
                 }
@@ -68,13 +69,14 @@ final class SignerVerifier {
             SignerAuthority authority = issuer.found() ? SignerAuthority.UNKNOWN_RESPONDER : SignerAuthority.NOT_CHECKED;
             return new SignerCheck(SignatureStatus.NOT_CHECKED, authority, issuer.source(), "", responderId, false);
         }
-        SignerAuthority authority = authority(signer, issuer, now);
+        SignerAuthority authority = authority(signer, issuer, now, cache);
         boolean delegate = authority != SignerAuthority.ISSUER;
         return new SignerCheck(SignatureStatus.VALID, authority, issuer.source(), subject(signer), responderId,
                 delegate && signer.getExtensionValue(OCSP_NOCHECK) != null);
     }
 
-    private static SignerAuthority authority(X509Certificate signer, Issuer issuer, Instant now) {
+    private static SignerAuthority authority(X509Certificate signer, Issuer issuer, Instant now,
+            SignatureCache cache) {
         if (!issuer.found()) {
             return SignerAuthority.NOT_CHECKED;
         }
@@ -82,7 +84,8 @@ final class SignerVerifier {
             return SignerAuthority.ISSUER;
         }
         // RFC 6960 4.2.2.2: the delegate must be issued directly by the CA that issued the leaf ...
-        if (!IssuerLocator.issued(issuer.certificate(), signer)) {
+        X509Certificate ca = issuer.certificate();
+        if (!cache.verified(encoded(signer), encoded(ca), () -> IssuerLocator.issued(ca, signer))) {
             return SignerAuthority.DELEGATE_NOT_ISSUED_BY_ISSUER;
         }
         // ... and carry id-kp-OCSPSigning, so that a CA's ordinary TLS certificate cannot sign statuses.
@@ -103,6 +106,10 @@ final class SignerVerifier {
             // An unreadable EKU cannot show id-kp-OCSPSigning.
             return false;
         }
+    }
+
+    private static boolean verifies(ParsedStaple staple, X509Certificate cert, SignatureCache cache) {
+        return cache.verified(staple.der(), encoded(cert), () -> verifies(staple.basic(), cert));
     }
 
     private static boolean verifies(BasicOCSPResp basic, X509Certificate cert) {
@@ -136,6 +143,15 @@ final class SignerVerifier {
             return "byName: " + id.getName();
         }
         return "byKey: " + HexFormat.of().formatHex(id.getKeyHash());
+    }
+
+    private static byte[] encoded(X509Certificate cert) {
+        try {
+            return cert.getEncoded();
+        } catch (CertificateEncodingException e) {
+            // Every certificate here was decoded from DER already: our defect.
+            throw new IllegalStateException("cannot re-encode " + cert.getSubjectX500Principal(), e);
+        }
     }
 
     private static String subject(X509Certificate cert) {

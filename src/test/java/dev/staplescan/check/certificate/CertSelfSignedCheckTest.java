@@ -5,6 +5,7 @@ import static dev.staplescan.check.Scenario.leafSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.staplescan.check.ChainStatus;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.Scenario;
 import dev.staplescan.check.TrustAnchors;
@@ -35,7 +36,9 @@ class CertSelfSignedCheckTest {
         // given the same kind of leaf, passed with --trust
         IssuedCert self = CertificateAuthority.selfSigned(leafSpec());
         Scenario s = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, der(self.certificate()), null);
-        // when / then
-        assertEquals(List.of(), s.messages(check, Policy.defaults(), TrustAnchors.of(self.certificate())));
+        TrustAnchors anchors = TrustAnchors.of(self.certificate());
+        // when / then: no finding, because the chain is simply trusted
+        assertEquals(List.of(), s.messages(check, Policy.defaults(), anchors));
+        assertEquals(ChainStatus.TRUSTED, s.evidence(Policy.defaults(), anchors).chains().get(0).status());
     }
 }
