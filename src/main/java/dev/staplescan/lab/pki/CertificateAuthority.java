@@ -48,13 +48,16 @@ public final class CertificateAuthority {
         this.parent = parent;
     }
 
-    /** A self-signed root CA, valid now-1d .. now+10y. */
+    /**
+     * A self-signed root CA, valid now-5y .. now+10y. Like real roots it predates every leaf it
+     * signs, so a leaf that expired last month still chains at a time when all its CAs were valid.
+     */
     public static CertificateAuthority root(String commonName) {
         KeyPair keys = X509Factory.newKeyPair();
         X500Name name = X509Factory.name(commonName);
         Instant now = Instant.now();
         X509v3CertificateBuilder builder = X509Factory.builder(name, keys.getPublic(), name, keys.getPublic(),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
+                now.minus(Duration.ofDays(5 * 365)), now.plus(Duration.ofDays(3650)));
         addCaExtensions(builder);
         return new CertificateAuthority(X509Factory.sign(builder, keys.getPrivate()), keys.getPrivate(), null);
     }
@@ -72,11 +75,12 @@ public final class CertificateAuthority {
         return new IssuedCert(X509Factory.sign(builder, keys.getPrivate()), keys.getPrivate(), null);
     }
 
-    /** A CA issued by this one (basicConstraints CA, keyCertSign), valid now-1d .. now+5y. */
+    /** A CA issued by this one (basicConstraints CA, keyCertSign), valid now-2y .. now+5y. */
     public CertificateAuthority intermediate(String commonName) {
         KeyPair keys = X509Factory.newKeyPair();
         Instant now = Instant.now();
-        X509v3CertificateBuilder builder = childBuilder(commonName, keys, now.minus(Duration.ofDays(1)),
+        // Issued two years ago (and within the root's validity), as intermediates in service are.
+        X509v3CertificateBuilder builder = childBuilder(commonName, keys, now.minus(Duration.ofDays(2 * 365)),
                 now.plus(Duration.ofDays(1825)));
         addCaExtensions(builder);
         return new CertificateAuthority(X509Factory.sign(builder, privateKey), keys.getPrivate(), this);
