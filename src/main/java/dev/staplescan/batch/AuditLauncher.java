@@ -63,6 +63,7 @@ public class AuditLauncher {
                 .addLong(JobKeys.CONNECT_TIMEOUT_MS, s.connectTimeout().toMillis(), false)
                 .addLong(JobKeys.HANDSHAKE_TIMEOUT_MS, s.handshakeTimeout().toMillis(), false)
                 .addLong(JobKeys.TOTAL_TIMEOUT_MS, s.endpointTimeout().toMillis(), false)
+                .addLong(JobKeys.HANDSHAKES_PER_VERSION, (long) s.handshakes(), false)
                 .addDouble(JobKeys.MAX_REJECTED_SHARE, s.maxRejectedShare(), false)
                 .addString(JobKeys.CSV_BOM, Boolean.toString(s.csvBom()), false)
                 .toJobParameters();
@@ -100,6 +101,6 @@ public class AuditLauncher {
     private static String describe(AuditSettings s) {
         return "partitions=" + s.partitions() + " concurrency=" + s.concurrency() + " connectTimeout="
                 + s.connectTimeout() + " handshakeTimeout=" + s.handshakeTimeout() + " endpointTimeout="
-                + s.endpointTimeout() + " trust=" + (s.trust() == null ? "-" : s.trust());
+                + s.endpointTimeout() + " handshakes=" + s.handshakes() + " trust=" + (s.trust() == null ? "-" : s.trust());
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param connectTimeout   TCP connect timeout
  * @param handshakeTimeout TLS handshake timeout
  * @param endpointTimeout  wall-time bound for all attempts against one endpoint
+ * @param handshakes       handshakes per TLS version (more than 1 catches intermittent stapling)
  * @param maxRejectedShare share of rejected lines above which the run stops (0..1)
  * @param csvBom           write a UTF-8 byte-order mark at the start of CSV files (for Excel)
  */
@@ -28,6 +29,7 @@ public record AuditSettings(
         Duration connectTimeout,
         Duration handshakeTimeout,
         Duration endpointTimeout,
+        int handshakes,
         double maxRejectedShare,
         boolean csvBom) {
 
@@ -48,6 +50,10 @@ public record AuditSettings(
         if (concurrency < partitions) {
             throw new IllegalArgumentException("--concurrency (" + concurrency + ") must be at least --partitions ("
                     + partitions + "): each partition keeps at least one handshake in flight");
+        }
+        if (handshakes < 1 || handshakes > dev.staplescan.scan.ScanOptions.MAX_HANDSHAKES_PER_VERSION) {
+            throw new IllegalArgumentException("--handshakes must be from 1 to "
+                    + dev.staplescan.scan.ScanOptions.MAX_HANDSHAKES_PER_VERSION + ", not " + handshakes);
         }
         if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
             throw new IllegalArgumentException("--max-rejected-share must be from 0 to 1, not " + maxRejectedShare);

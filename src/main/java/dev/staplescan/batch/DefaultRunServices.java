@@ -42,7 +42,8 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
         ScanOptions options = ScanOptions.defaults()
                 .withConnectTimeout(Duration.ofMillis(p.getLong(JobKeys.CONNECT_TIMEOUT_MS)))
                 .withHandshakeTimeout(Duration.ofMillis(p.getLong(JobKeys.HANDSHAKE_TIMEOUT_MS)))
-                .withTotalTimeout(Duration.ofMillis(p.getLong(JobKeys.TOTAL_TIMEOUT_MS)));
+                .withTotalTimeout(Duration.ofMillis(p.getLong(JobKeys.TOTAL_TIMEOUT_MS)))
+                .withHandshakesPerVersion(p.getLong(JobKeys.HANDSHAKES_PER_VERSION).intValue());
         String trust = p.getString(JobKeys.TRUST);
         return new DefaultRunServices(options, trust == null || trust.isEmpty() ? null : Path.of(trust),
                 Policy.defaults(), Boolean.parseBoolean(p.getString(JobKeys.CSV_BOM)));

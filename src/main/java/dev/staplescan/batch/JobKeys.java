@@ -15,6 +15,7 @@ public final class JobKeys {
     public static final String CONNECT_TIMEOUT_MS = "connect.timeout.ms";
     public static final String HANDSHAKE_TIMEOUT_MS = "handshake.timeout.ms";
     public static final String TOTAL_TIMEOUT_MS = "total.timeout.ms";
+    public static final String HANDSHAKES_PER_VERSION = "handshakes.per.version";
     public static final String MAX_REJECTED_SHARE = "max.rejected.share";
     public static final String CSV_BOM = "csv.bom";
 

@@ -6,6 +6,7 @@ import dev.staplescan.lab.LabRunner;
 import dev.staplescan.lab.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,9 +37,10 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("demo: lab fleet of " + fleet.endpoints().size() + " endpoints started on loopback; "
                     + "host list " + hosts);
             // Short timeouts: the fleet is local, and the tarpit scenario would otherwise cost 10 s.
+            // Two handshakes per version, so the intermittent (cold-cache) scenario shows itself.
             AuditSettings settings = new AuditSettings(hosts, out, trust, "default", AuditSettings.DEFAULT_PARTITIONS,
-                    AuditSettings.DEFAULT_CONCURRENCY, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(3),
-                    java.time.Duration.ofSeconds(15), AuditSettings.DEFAULT_MAX_REJECTED_SHARE, false);
+                    AuditSettings.DEFAULT_CONCURRENCY, Duration.ofSeconds(2), Duration.ofSeconds(3),
+                    Duration.ofSeconds(15), 2, AuditSettings.DEFAULT_MAX_REJECTED_SHARE, false);
             return new AuditRun(data.dir()).runAndReport(settings, false, (ctx, done) -> {
                 DemoVerdicts.print(ctx.getBean(JdbcTemplate.class), done.runId(), fleet.endpoints(), System.out);
                 return ExitCodes.CLEAN; // the demo's failures are on purpose

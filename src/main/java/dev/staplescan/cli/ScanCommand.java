@@ -53,6 +53,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Bound on all attempts against one endpoint together (default: ${DEFAULT-VALUE}).")
     Duration endpointTimeout;
 
+    @Option(names = "--handshakes", paramLabel = "N", defaultValue = "1",
+            description = "Handshakes per TLS version; 2 or more catches servers that staple only sometimes "
+                    + "(cold cache after a restart) (default: ${DEFAULT-VALUE}).")
+    int handshakes;
+
     @Option(names = "--max-rejected-share", paramLabel = "FRACTION", defaultValue = "0.5",
             description = "Stop the run when more than this share of the list's lines is rejected (default: ${DEFAULT-VALUE}).")
     double maxRejectedShare;
@@ -77,7 +82,7 @@ public final class ScanCommand implements Callable<Integer> {
         AuditSettings settings;
         try {
             settings = new AuditSettings(input, out, trust, "default", partitions, concurrency, connectTimeout,
-                    handshakeTimeout, endpointTimeout, maxRejectedShare, csvBom);
+                    handshakeTimeout, endpointTimeout, handshakes, maxRejectedShare, csvBom);
         } catch (IllegalArgumentException e) {
             System.err.println("staplescan: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;
