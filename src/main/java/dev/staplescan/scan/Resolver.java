@@ -39,12 +39,20 @@ final class Resolver implements AutoCloseable {
         }
     }
 
+    /** The blocking lookup; {@code InetAddress::getAllByName} in production, a stand-in in tests. */
+    @FunctionalInterface
+    interface Lookup {
+        InetAddress[] lookup(String host) throws UnknownHostException;
+    }
+
     /** Dotted-quad IPv4; anything with a colon is an IPv6 literal (Target keeps them unbracketed). */
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final ExecutorService pool;
+    private final Lookup lookup;
 
-    Resolver(int threads) {
+    Resolver(int threads, Lookup lookup) {
+        this.lookup = lookup;
         pool = Executors.newFixedThreadPool(threads,
                 Thread.ofPlatform().name("staplescan-dns-", 0).daemon().factory());
     }
@@ -52,9 +60,9 @@ final class Resolver implements AutoCloseable {
     /** Resolves {@code host} within {@code timeoutMillis}; an IP literal is parsed without any lookup. */
     Resolution resolve(String host, long timeoutMillis) throws InterruptedException {
         if (isLiteral(host)) {
-            return lookup(host); // getAllByName parses literals itself and never asks DNS for them
+            return lookup(InetAddress::getAllByName, host); // parses literals, never asks DNS for them
         }
-        Future<Resolution> answer = pool.submit(() -> lookup(host));
+        Future<Resolution> answer = pool.submit(() -> lookup(lookup, host));
         try {
             return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException slowResolver) {
@@ -72,9 +80,9 @@ final class Resolver implements AutoCloseable {
         return host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
     }
 
-    private static Resolution lookup(String host) {
+    private static Resolution lookup(Lookup lookup, String host) {
         try {
-            InetAddress[] all = InetAddress.getAllByName(host);
+            InetAddress[] all = lookup.lookup(host);
             return new Resolution(Outcome.OK, Arrays.stream(all).distinct().toList(), null);
         } catch (UnknownHostException noSuchName) {
             // NXDOMAIN, no A/AAAA record, or a resolver that failed: all "the name gave no address".
