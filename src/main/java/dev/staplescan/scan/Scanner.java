@@ -93,7 +93,7 @@ public final class Scanner implements AutoCloseable {
         Deadline budget = Deadline.after(options.totalTimeout());
         Resolver.Resolution resolution;
         try {
-            resolution = resolver.resolve(target.host(), budget.clip(options.resolveTimeout()));
+            resolution = resolver.resolve(target.host(), options.resolveTimeout(), budget);
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             throw new CancellationException("scan of " + target.endpoint() + " interrupted during name resolution");

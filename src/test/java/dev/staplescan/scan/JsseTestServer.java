@@ -20,7 +20,7 @@ final class JsseTestServer implements AutoCloseable {
 
     JsseTestServer(TestCerts certs, InetAddress bind, int port, String... protocols) throws IOException {
         SSLServerSocket listener = (SSLServerSocket) certs.serverContext().getServerSocketFactory()
-                .createServerSocket(port, 50, bind);
+                .createServerSocket(port, 1_000, bind); // deep backlog: the concurrency IT connects in bursts
         listener.setEnabledProtocols(protocols);
         server = LoopbackServer.on(listener, s -> {
             SSLSocket tls = (SSLSocket) s;
