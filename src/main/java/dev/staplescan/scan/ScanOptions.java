@@ -16,8 +16,9 @@ import java.util.Objects;
  *                             that drips one byte at a time cannot stretch it
  * @param totalTimeout         budget for the whole endpoint, name resolution included (default 30 s);
  *                             attempts that do not fit are recorded as not attempted (see {@link Scanner})
- * @param resolveTimeout       bound on the name lookup (default 5 s). The JDK resolver has no per-call
- *                             timeout, so the {@link Scanner} waits for it with this deadline
+ * @param resolveTimeout       bound on the name lookup from the moment it starts (default 5 s). The JDK
+ *                             resolver has no per-call timeout, so the {@link Scanner} waits for it with this
+ *                             deadline; time queued for a free resolver thread counts only against {@code totalTimeout}
  * @param versions             TLS versions to try, in order, one version per handshake (default TLS 1.3, then TLS 1.2)
  * @param handshakesPerVersion handshakes per version and address; more than 1 catches intermittent stapling
  *                             such as a cold OCSP cache after a restart (default 1)

@@ -47,6 +47,11 @@ public final class Scanner implements AutoCloseable {
      *                               (every endpoint would look like it never staples)
      */
     public Scanner(ScanOptions options) {
+        this(options, InetAddress::getAllByName);
+    }
+
+    /** With a stand-in for DNS, so tests can resolve names to loopback addresses or hang. */
+    Scanner(ScanOptions options, Resolver.Lookup lookup) {
         this.options = options;
         if ("false".equalsIgnoreCase(System.getProperty("jdk.tls.client.enableStatusRequestExtension"))) {
             throw new IllegalStateException("jdk.tls.client.enableStatusRequestExtension=false: the client would not ask for staples");
@@ -61,7 +66,7 @@ public final class Scanner implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SunJSSE TLS is not available in this JDK", e);
         }
-        this.resolver = new Resolver(options.resolverThreads());
+        this.resolver = new Resolver(options.resolverThreads(), lookup);
         this.watchdog = new Watchdog();
         this.probe = new TlsProbe(context.getSocketFactory(), trustManager, watchdog, options);
     }
@@ -88,7 +93,7 @@ public final class Scanner implements AutoCloseable {
         Deadline budget = Deadline.after(options.totalTimeout());
         Resolver.Resolution resolution;
         try {
-            resolution = resolver.resolve(target.host(), budget.clip(options.resolveTimeout()));
+            resolution = resolver.resolve(target.host(), options.resolveTimeout(), budget);
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             throw new CancellationException("scan of " + target.endpoint() + " interrupted during name resolution");

@@ -1,0 +1,16 @@
+/**
+ * The network layer: turns a {@link dev.staplescan.input.Target} into an {@link dev.staplescan.scan.Observation}
+ * of raw facts (addresses, and per handshake: protocol, cipher, chain, staple bytes, timings, outcome).
+ * It never judges; checks do (SPEC §2, "observe, then assess").
+ *
+ * <ul>
+ *   <li>{@link dev.staplescan.scan.Scanner}: the entry point, one shared instance per run.</li>
+ *   <li>{@link dev.staplescan.scan.ScanOptions}: timeouts, versions, repeats, addresses.</li>
+ *   <li>{@link dev.staplescan.scan.ErrorMapper}: the one function from exceptions to
+ *       {@link dev.staplescan.scan.Outcome}.</li>
+ *   <li>Package-private helpers: {@code Resolver} (DNS with a deadline), {@code TlsProbe} (one handshake),
+ *       {@code CapturingTrustManager} and {@code Capture} (chain and staple), {@code Watchdog} (hard
+ *       handshake deadline), {@code StapleParseFailure} (TLS 1.3 malformed staples), {@code Deadline}.</li>
+ * </ul>
+ */
+package dev.staplescan.scan;
