@@ -13,16 +13,19 @@ public final class Progress {
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private volatile long startNanos = System.nanoTime();
+    private volatile long lastAddNanos = startNanos;
     private volatile Thread ticker;
 
     public void start(long totalEndpoints, long alreadyDone) {
         total.set(totalEndpoints);
         done.set(alreadyDone);
         startNanos = System.nanoTime();
+        lastAddNanos = startNanos;
     }
 
     public void add(long n) {
         done.addAndGet(n);
+        lastAddNanos = System.nanoTime();
     }
 
     public long done() {
@@ -60,7 +63,10 @@ public final class Progress {
     public String line() {
         long d = done.get();
         long t = Math.max(total.get(), d);
-        double secs = Math.max((System.nanoTime() - startNanos) / 1e9, 0.001);
+        // Once everything is scanned the rate is frozen at its final value (assessment and the
+        // reports follow, and are not scanning).
+        long until = d >= t && t > 0 ? lastAddNanos : System.nanoTime();
+        double secs = Math.max((until - startNanos) / 1e9, 0.001);
         double rate = d / secs;
         String eta = rate > 0 && t > d ? ", ETA " + format(Duration.ofSeconds((long) ((t - d) / rate))) : "";
         long pct = t == 0 ? 100 : d * 100 / t;

@@ -20,6 +20,7 @@ public class HostListReader extends AbstractItemCountingItemStreamItemReader<Hos
     private LineSource lines;
     private HostListParser parser;
 
+    @SuppressWarnings("this-escape") // setName only stores the name; subclasses are Spring's scope proxies
     public HostListReader(Path file) {
         this.file = file;
         setName("hostList");
