@@ -118,11 +118,26 @@ public final class Scanner implements AutoCloseable {
         for (InetAddress address : scanned) {
             for (TlsVersion version : options.versions()) {
                 for (int i = 0; i < options.handshakesPerVersion(); i++) {
-                    out.add(attempt(out.size(), address, target, version, budget));
+                    Handshake h = attempt(out.size(), address, target, version, budget);
+                    out.add(h);
+                    if (!worthRepeating(h.outcome())) {
+                        // Repeats catch intermittent stapling; they cannot change a refused, silent or
+                        // non-TLS port, and a tarpit would cost a full timeout per repeat. Skipped
+                        // repeats are not recorded: the observation lists only what was tried.
+                        break;
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /** Whether another handshake of the same version on the same address could end differently. */
+    static boolean worthRepeating(Outcome outcome) {
+        return switch (outcome) {
+            case CONNECT_REFUSED, CONNECT_TIMEOUT, HANDSHAKE_TIMEOUT, NOT_TLS, PROTOCOL_NOT_SUPPORTED -> false;
+            case OK, HANDSHAKE_FAILED, STAPLE_MALFORMED, DNS_FAILURE, INTERNAL_ERROR -> true;
+        };
     }
 
     private Handshake attempt(int sequence, InetAddress address, Target target, TlsVersion version, Deadline budget) {
