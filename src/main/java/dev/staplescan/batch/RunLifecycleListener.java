@@ -24,7 +24,11 @@ public final class RunLifecycleListener implements JobExecutionListener {
         long runId = runId(execution);
         // A completed run was marked COMPLETED (with its end time) by the report step.
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            runs.status(runId, execution.getStatus().name(), null);
+            // An unusable host list is final: resuming would re-check the same stored lines, so such
+            // a run is closed as REJECTED_INPUT and the next start of the same command begins afresh.
+            boolean rejected = execution.getAllFailureExceptions().stream()
+                    .anyMatch(e -> e instanceof InputCheckTasklet.UnusableInputException);
+            runs.status(runId, rejected ? RunStore.REJECTED_INPUT : execution.getStatus().name(), null);
         }
     }
 

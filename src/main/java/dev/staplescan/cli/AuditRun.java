@@ -81,8 +81,12 @@ final class AuditRun {
         double secs = (System.nanoTime() - started) / 1e9;
         Path reports = Path.of(result.execution().getJobParameters().getString(JobKeys.OUT));
         if (!result.completed()) {
-            err.println("staplescan: run " + result.runId() + " " + result.execution().getStatus() + ": " + result.failure());
-            err.println("Resume it with the same command and --restart once the cause is fixed.");
+            boolean inputRejected = result.execution().getAllFailureExceptions().stream()
+                    .anyMatch(e -> e instanceof dev.staplescan.batch.InputCheckTasklet.UnusableInputException);
+            err.println("staplescan: run " + result.runId() + (inputRejected ? " stopped: " : " "
+                    + result.execution().getStatus() + ": ") + result.failure());
+            err.println(inputRejected ? "Fix the host list and run the command again (a new run starts)."
+                    : "Resume it with the same command and --restart once the cause is fixed.");
             return new Done(ExitCodes.COULD_NOT_RUN, result.runId(), null, reports);
         }
         RunSummary s = new JdbcRunData(ctx.getBean(JdbcTemplate.class), result.runId()).summary();

@@ -15,6 +15,9 @@ public final class RunStore {
             Instant finishedAt, String status, long duplicates) {
     }
 
+    /** Status of a run stopped because its host list was unusable; such a run is never resumed. */
+    public static final String REJECTED_INPUT = "REJECTED_INPUT";
+
     private final JdbcTemplate jdbc;
 
     public RunStore(JdbcTemplate jdbc) {
@@ -51,10 +54,10 @@ public final class RunStore {
         return jdbc.query("SELECT * FROM ss_run WHERE id = ?", (rs, i) -> run(rs), runId).stream().findFirst();
     }
 
-    /** The newest run of this input that did not complete, if any. */
+    /** The newest run of this input that did not complete and can be resumed, if any. */
     public Optional<Run> latestUnfinished(String input) {
-        return jdbc.query("SELECT * FROM ss_run WHERE input = ? AND status <> 'COMPLETED' ORDER BY id DESC "
-                + "FETCH FIRST 1 ROWS ONLY", (rs, i) -> run(rs), input).stream().findFirst();
+        return jdbc.query("SELECT * FROM ss_run WHERE input = ? AND status NOT IN ('COMPLETED', ?) "
+                + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", (rs, i) -> run(rs), input, REJECTED_INPUT).stream().findFirst();
     }
 
     /** The newest runs first, at most {@code limit}. */

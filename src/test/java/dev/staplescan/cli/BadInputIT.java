@@ -57,6 +57,24 @@ class BadInputIT {
     }
 
     @Test
+    void aRejectedListIsNotResumedAfterItWasFixed() throws Exception {
+        Path list = tmp.resolve("list.txt");
+        Files.writeString(list, "not a host!\nneither this\n");
+        CliRun first = CliRun.of("scan", "--input", list.toString(), "--out", tmp.resolve("o1").toString(), "--data", data());
+        assertEquals(ExitCodes.COULD_NOT_RUN, first.exitCode(), first::toString);
+        assertTrue(first.err().contains("Fix the host list"), first::toString);
+
+        // the user fixes the file and runs the same command with --restart, as a cron job would
+        Files.writeString(list, "127.0.0.1:1\n");
+        CliRun second = CliRun.of("scan", "--input", list.toString(), "--out", tmp.resolve("o2").toString(),
+                "--data", data(), "--connect-timeout", "1s", "--restart");
+
+        assertEquals(ExitCodes.POLICY_FAILURES, second.exitCode(), second::toString);
+        assertTrue(second.err().contains("starting a new one"), second::toString);
+        assertEquals(1, Csv.read(tmp.resolve("o2").resolve("endpoints.csv")).size());
+    }
+
+    @Test
     void missingInputAndWrongOptionsExitTwoWithAMessage() {
         CliRun missing = CliRun.of("scan", "--input", tmp.resolve("nope.csv").toString(), "--data", data());
         assertEquals(ExitCodes.COULD_NOT_RUN, missing.exitCode());
