@@ -66,6 +66,8 @@ public class AuditLauncher {
                 .addLong(JobKeys.HANDSHAKES_PER_VERSION, (long) s.handshakes(), false)
                 .addDouble(JobKeys.MAX_REJECTED_SHARE, s.maxRejectedShare(), false)
                 .addString(JobKeys.CSV_BOM, Boolean.toString(s.csvBom()), false)
+                .addString(JobKeys.RESPONDER_QUERY, Boolean.toString(s.responderQuery()), false)
+                .addLong(JobKeys.RESPONDER_TIMEOUT_MS, s.responderTimeout().toMillis(), false)
                 .toJobParameters();
         return new Result(runId, false, operator.start(job, params));
     }
@@ -101,6 +103,7 @@ public class AuditLauncher {
     private static String describe(AuditSettings s) {
         return "partitions=" + s.partitions() + " concurrency=" + s.concurrency() + " connectTimeout="
                 + s.connectTimeout() + " handshakeTimeout=" + s.handshakeTimeout() + " endpointTimeout="
-                + s.endpointTimeout() + " handshakes=" + s.handshakes() + " trust=" + (s.trust() == null ? "-" : s.trust());
+                + s.endpointTimeout() + " handshakes=" + s.handshakes() + " responderQuery=" + s.responderQuery()
+                + " responderTimeout=" + s.responderTimeout() + " trust=" + (s.trust() == null ? "-" : s.trust());
     }
 }

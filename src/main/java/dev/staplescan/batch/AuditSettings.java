@@ -1,5 +1,6 @@
 package dev.staplescan.batch;
 
+import dev.staplescan.scan.ResponderOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -18,6 +19,8 @@ import java.time.Duration;
  * @param handshakes       handshakes per TLS version (more than 1 catches intermittent stapling)
  * @param maxRejectedShare share of rejected lines above which the run stops (0..1)
  * @param csvBom           write a UTF-8 byte-order mark at the start of CSV files (for Excel)
+ * @param responderQuery   ask each certificate's OCSP responder live (default on)
+ * @param responderTimeout bound on one live responder query (default 5 s)
  */
 public record AuditSettings(
         Path input,
@@ -31,7 +34,9 @@ public record AuditSettings(
         Duration endpointTimeout,
         int handshakes,
         double maxRejectedShare,
-        boolean csvBom) {
+        boolean csvBom,
+        boolean responderQuery,
+        Duration responderTimeout) {
 
     public static final int DEFAULT_PARTITIONS = 4;
     public static final int DEFAULT_CONCURRENCY = 256;
@@ -39,6 +44,15 @@ public record AuditSettings(
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_ENDPOINT_TIMEOUT = Duration.ofSeconds(30);
     public static final double DEFAULT_MAX_REJECTED_SHARE = 0.5;
+    public static final Duration DEFAULT_RESPONDER_TIMEOUT = ResponderOptions.DEFAULT_TIMEOUT;
+
+    /** Settings with the live responder query on and its default timeout. */
+    public AuditSettings(Path input, Path out, Path trust, String policy, int partitions, int concurrency,
+            Duration connectTimeout, Duration handshakeTimeout, Duration endpointTimeout, int handshakes,
+            double maxRejectedShare, boolean csvBom) {
+        this(input, out, trust, policy, partitions, concurrency, connectTimeout, handshakeTimeout, endpointTimeout,
+                handshakes, maxRejectedShare, csvBom, true, DEFAULT_RESPONDER_TIMEOUT);
+    }
 
     public AuditSettings {
         if (partitions < 1 || partitions > 256) {
@@ -57,6 +71,9 @@ public record AuditSettings(
         }
         if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
             throw new IllegalArgumentException("--max-rejected-share must be from 0 to 1, not " + maxRejectedShare);
+        }
+        if (responderTimeout == null || responderTimeout.toMillis() < 1 || responderTimeout.toMinutes() > 10) {
+            throw new IllegalArgumentException("--responder-timeout must be from 1ms to 10m, not " + responderTimeout);
         }
     }
 }

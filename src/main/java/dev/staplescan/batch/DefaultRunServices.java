@@ -9,6 +9,8 @@ import dev.staplescan.report.CsvExporter;
 import dev.staplescan.report.PdfReport;
 import dev.staplescan.report.RunData;
 import dev.staplescan.scan.Observation;
+import dev.staplescan.scan.ResponderOptions;
+import dev.staplescan.scan.ResponderProbe;
 import dev.staplescan.scan.ScanOptions;
 import dev.staplescan.scan.Scanner;
 import java.nio.file.Files;
@@ -17,21 +19,31 @@ import java.time.Duration;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
- * The real services of a run: the JSSE {@link Scanner} with the run's timeouts, the {@link Assessor}
- * with the run's trust anchors and policy, and the CSV and PDF renderers. Built lazily: a restarted
- * run that only has its reports left to write never opens a scanner.
+ * The real services of a run: the JSSE {@link Scanner} with the run's timeouts, the live
+ * {@link ResponderProbe} (one answer cache for the whole run), the {@link Assessor} with the run's
+ * trust anchors and policy, and the CSV and PDF renderers. Built lazily: a restarted run that only
+ * has its reports left to write never opens a scanner.
  */
 public final class DefaultRunServices implements RunServices, AutoCloseable {
 
     private final ScanOptions scanOptions;
+    private final ResponderOptions responderOptions;
     private final Path trust;
     private final Policy policy;
     private final boolean csvBom;
     private volatile Scanner scanner;
+    private volatile ResponderProbe probe;
+    private volatile TrustAnchors anchors;
     private volatile Assessor assessor;
 
     public DefaultRunServices(ScanOptions scanOptions, Path trust, Policy policy, boolean csvBom) {
+        this(scanOptions, ResponderOptions.defaults(), trust, policy, csvBom);
+    }
+
+    public DefaultRunServices(ScanOptions scanOptions, ResponderOptions responderOptions, Path trust, Policy policy,
+            boolean csvBom) {
         this.scanOptions = scanOptions;
+        this.responderOptions = responderOptions;
         this.trust = trust;
         this.policy = policy;
         this.csvBom = csvBom;
@@ -44,28 +56,41 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
                 .withHandshakeTimeout(Duration.ofMillis(p.getLong(JobKeys.HANDSHAKE_TIMEOUT_MS)))
                 .withTotalTimeout(Duration.ofMillis(p.getLong(JobKeys.TOTAL_TIMEOUT_MS)))
                 .withHandshakesPerVersion(p.getLong(JobKeys.HANDSHAKES_PER_VERSION).intValue());
+        // Runs started by an older staplescan have neither key: the query's defaults apply on restart.
+        String query = p.getString(JobKeys.RESPONDER_QUERY);
+        Long timeoutMs = p.getLong(JobKeys.RESPONDER_TIMEOUT_MS);
+        ResponderOptions responder = ResponderOptions.defaults()
+                .withEnabled(query == null || Boolean.parseBoolean(query))
+                .withTimeout(timeoutMs == null ? ResponderOptions.DEFAULT_TIMEOUT : Duration.ofMillis(timeoutMs));
         String trust = p.getString(JobKeys.TRUST);
-        return new DefaultRunServices(options, trust == null || trust.isEmpty() ? null : Path.of(trust),
+        return new DefaultRunServices(options, responder, trust == null || trust.isEmpty() ? null : Path.of(trust),
                 Policy.defaults(), Boolean.parseBoolean(p.getString(JobKeys.CSV_BOM)));
     }
 
     /** Services for re-rendering a stored run: no scanning, no assessment. */
     public static DefaultRunServices forReports(boolean csvBom) {
-        return new DefaultRunServices(ScanOptions.defaults(), null, Policy.defaults(), csvBom);
+        return new DefaultRunServices(ScanOptions.defaults(), ResponderOptions.off(), null, Policy.defaults(), csvBom);
     }
 
     @Override
     public Observation scan(Target target) {
         Scanner s = scanner;
-        if (s == null) {
+        ResponderProbe r = probe;
+        if (s == null || r == null) {
             synchronized (this) {
                 if (scanner == null) {
                     scanner = new Scanner(scanOptions);
                 }
+                if (probe == null) {
+                    TrustAnchors a = anchors();
+                    probe = new ResponderProbe(responderOptions, a::withSubject);
+                }
                 s = scanner;
+                r = probe;
             }
         }
-        return s.scan(target);
+        // The live query belongs to the scan phase (network); it only adds facts to the observation.
+        return r.probe(s.scan(target));
     }
 
     @Override
@@ -74,13 +99,20 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
         if (a == null) {
             synchronized (this) {
                 if (assessor == null) {
-                    assessor = new Assessor(trust == null ? TrustAnchors.jdkDefault() : TrustAnchors.jdkDefaultPlus(trust),
-                            policy);
+                    assessor = new Assessor(anchors(), policy);
                 }
                 a = assessor;
             }
         }
         return a.assess(observation);
+    }
+
+    /** The run's trust anchors, loaded once: the scan needs them to find issuers, assessment to validate. */
+    private synchronized TrustAnchors anchors() {
+        if (anchors == null) {
+            anchors = trust == null ? TrustAnchors.jdkDefault() : TrustAnchors.jdkDefaultPlus(trust);
+        }
+        return anchors;
     }
 
     @Override
@@ -100,6 +132,10 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
         Scanner s = scanner;
         if (s != null) {
             s.close();
+        }
+        ResponderProbe r = probe;
+        if (r != null) {
+            r.close();
         }
     }
 }

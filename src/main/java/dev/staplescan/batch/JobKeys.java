@@ -18,6 +18,10 @@ public final class JobKeys {
     public static final String HANDSHAKES_PER_VERSION = "handshakes.per.version";
     public static final String MAX_REJECTED_SHARE = "max.rejected.share";
     public static final String CSV_BOM = "csv.bom";
+    /** {@code "true"} or {@code "false"}: ask each certificate's OCSP responder live. Absent = true. */
+    public static final String RESPONDER_QUERY = "responder.query";
+    /** Bound on one live responder query, in milliseconds. Absent = the default (5 s). */
+    public static final String RESPONDER_TIMEOUT_MS = "responder.timeout.ms";
 
     private JobKeys() {
     }

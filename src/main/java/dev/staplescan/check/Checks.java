@@ -5,8 +5,12 @@ import dev.staplescan.check.certificate.CertExpiredCheck;
 import dev.staplescan.check.certificate.CertExpiringSoonCheck;
 import dev.staplescan.check.certificate.CertHostnameMismatchCheck;
 import dev.staplescan.check.certificate.CertNotYetValidCheck;
+import dev.staplescan.check.certificate.CertRevokedCheck;
 import dev.staplescan.check.certificate.CertSelfSignedCheck;
 import dev.staplescan.check.certificate.CertUntrustedCheck;
+import dev.staplescan.check.responder.OcspResponderDisagreesCheck;
+import dev.staplescan.check.responder.OcspResponderSlowCheck;
+import dev.staplescan.check.responder.OcspResponderUnreachableCheck;
 import dev.staplescan.check.staple.StapleExpiredCheck;
 import dev.staplescan.check.staple.StapleExpiringSoonCheck;
 import dev.staplescan.check.staple.StapleMalformedCheck;
@@ -48,6 +52,7 @@ public final class Checks {
             new CertUntrustedCheck(),
             new CertSelfSignedCheck(),
             new CertChainIncompleteCheck(),
+            new CertRevokedCheck(),
             // stapling support
             new StapleMissingCheck(),
             new MustStapleViolationCheck(),
@@ -67,7 +72,11 @@ public final class Checks {
             new StapleNotYetValidCheck(),
             new StapleNoNextUpdateCheck(),
             new StapleExpiringSoonCheck(),
-            new StapleStaleCheck());
+            new StapleStaleCheck(),
+            // responder (live query)
+            new OcspResponderUnreachableCheck(),
+            new OcspResponderDisagreesCheck(),
+            new OcspResponderSlowCheck());
 
     private Checks() {
     }

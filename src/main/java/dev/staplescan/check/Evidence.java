@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * What checks read: the observation plus everything derived from it once (parsed chains, trust,
- * hostname match, Must-Staple, OCSP URLs, verified staples), judged at one instant. Checks never
+ * hostname match, Must-Staple, OCSP URLs, verified staples, verified live responder answers), judged
+ * at one instant. Checks never
  * parse or verify anything themselves. Immutable.
  */
 public final class Evidence {
@@ -29,15 +30,17 @@ public final class Evidence {
     private final List<PresentedChain> chains;
     private final Map<Integer, PresentedChain> chainBySequence;
     private final List<ServedStaple> staples;
+    private final List<LiveAnswer> liveAnswers;
 
     private Evidence(Observation observation, Instant now, List<Handshake> reached, List<PresentedChain> chains,
-            Map<Integer, PresentedChain> chainBySequence, List<ServedStaple> staples) {
+            Map<Integer, PresentedChain> chainBySequence, List<ServedStaple> staples, List<LiveAnswer> liveAnswers) {
         this.observation = observation;
         this.now = now;
         this.reached = List.copyOf(reached);
         this.chains = List.copyOf(chains);
         this.chainBySequence = Map.copyOf(chainBySequence);
         this.staples = List.copyOf(staples);
+        this.liveAnswers = List.copyOf(liveAnswers);
     }
 
     /** Evidence without a cache: every chain is validated afresh (tests, one-off assessments). */
@@ -73,7 +76,8 @@ public final class Evidence {
             e.getValue().forEach(h -> chainBySequence.put(h.sequence(), chain));
         }
         List<ServedStaple> staples = StapleGrouping.group(reached, chainBySequence, now, policy, verifier);
-        return new Evidence(observation, now, reached, chains, chainBySequence, staples);
+        List<LiveAnswer> live = LiveAnswers.judge(observation.responderAnswers(), chains, policy, verifier);
+        return new Evidence(observation, now, reached, chains, chainBySequence, staples, live);
     }
 
     /** A handshake counts as reaching the server when it completed or was aborted over the staple. */
@@ -118,6 +122,14 @@ public final class Evidence {
     /** Distinct staples served (including malformed ones the client aborted over), in order of first appearance. */
     public List<ServedStaple> staples() {
         return staples;
+    }
+
+    /**
+     * The live responder answers, judged, one per distinct leaf queried; empty when the query was off
+     * or no leaf names a responder.
+     */
+    public List<LiveAnswer> liveAnswers() {
+        return liveAnswers;
     }
 
     /** True when the server stapled something (valid or not) on this reached handshake. */

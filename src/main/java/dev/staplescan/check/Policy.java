@@ -16,6 +16,9 @@ import java.util.Objects;
  *                           BR §4.9.10 has CAs refresh responses no later than four days after thisUpdate,
  *                           so an older staple means the server stopped fetching fresh ones.
  * @param clockSkew          allowance either way when comparing thisUpdate and nextUpdate with the clock
+ * @param responderSlow      OCSP_RESPONDER_SLOW when a usable live answer took longer than this. Default
+ *                           2 s: nginx and Apache fetch staples inline with a short timeout of their own,
+ *                           so a responder this slow risks servers giving up and serving no staple.
  */
 public record Policy(
         String name,
@@ -23,7 +26,11 @@ public record Policy(
         Duration certExpiringSoon,
         Duration stapleExpiringSoon,
         Duration stapleMaxAge,
-        Duration clockSkew) {
+        Duration clockSkew,
+        Duration responderSlow) {
+
+    /** The default {@link #responderSlow()} threshold. */
+    public static final Duration DEFAULT_RESPONDER_SLOW = Duration.ofSeconds(2);
 
     public Policy {
         if (name == null || name.isBlank()) {
@@ -39,12 +46,19 @@ public record Policy(
         requireNonNegative("stapleExpiringSoon", stapleExpiringSoon);
         requireNonNegative("stapleMaxAge", stapleMaxAge);
         requireNonNegative("clockSkew", clockSkew);
+        requireNonNegative("responderSlow", responderSlow);
     }
 
-    /** The built-in policy: catalogue severities, 21 days, 24 hours, 4 days, 5 minutes. */
+    /** A policy with the default responder threshold ({@link #DEFAULT_RESPONDER_SLOW}). */
+    public Policy(String name, Map<FindingCode, Severity> severities, Duration certExpiringSoon,
+            Duration stapleExpiringSoon, Duration stapleMaxAge, Duration clockSkew) {
+        this(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, DEFAULT_RESPONDER_SLOW);
+    }
+
+    /** The built-in policy: catalogue severities, 21 days, 24 hours, 4 days, 5 minutes, 2 seconds. */
     public static Policy defaults() {
         return new Policy("default", Map.of(), Duration.ofDays(21), Duration.ofHours(24), Duration.ofDays(4),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), DEFAULT_RESPONDER_SLOW);
     }
 
     /** The severity of a code under this policy. */
@@ -53,29 +67,34 @@ public record Policy(
     }
 
     public Policy withName(String newName) {
-        return new Policy(newName, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew);
+        return new Policy(newName, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew,
+                responderSlow);
     }
 
     public Policy withSeverity(FindingCode code, Severity severity) {
         Map<FindingCode, Severity> changed = new EnumMap<>(severities);
         changed.put(code, severity);
-        return new Policy(name, changed, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew);
+        return new Policy(name, changed, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, responderSlow);
     }
 
     public Policy withCertExpiringSoon(Duration d) {
-        return new Policy(name, severities, d, stapleExpiringSoon, stapleMaxAge, clockSkew);
+        return new Policy(name, severities, d, stapleExpiringSoon, stapleMaxAge, clockSkew, responderSlow);
     }
 
     public Policy withStapleExpiringSoon(Duration d) {
-        return new Policy(name, severities, certExpiringSoon, d, stapleMaxAge, clockSkew);
+        return new Policy(name, severities, certExpiringSoon, d, stapleMaxAge, clockSkew, responderSlow);
     }
 
     public Policy withStapleMaxAge(Duration d) {
-        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, d, clockSkew);
+        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, d, clockSkew, responderSlow);
     }
 
     public Policy withClockSkew(Duration d) {
-        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, d);
+        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, d, responderSlow);
+    }
+
+    public Policy withResponderSlow(Duration d) {
+        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, d);
     }
 
     private static void requireNonNegative(String what, Duration d) {

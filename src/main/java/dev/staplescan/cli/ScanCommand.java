@@ -62,6 +62,15 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Stop the run when more than this share of the list's lines is rejected (default: ${DEFAULT-VALUE}).")
     double maxRejectedShare;
 
+    @Option(names = "--no-responder-query", description = "Do not ask each certificate's OCSP responder live "
+            + "(no OCSP_RESPONDER_* findings, no CERT_REVOKED).")
+    boolean noResponderQuery;
+
+    @Option(names = "--responder-timeout", paramLabel = "DURATION", defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "Bound on one live OCSP responder query: connect, request and answer (default: ${DEFAULT-VALUE}).")
+    Duration responderTimeout;
+
     @Option(names = "--csv-bom", description = "Start CSV files with a UTF-8 byte-order mark (helps Excel).")
     boolean csvBom;
 
@@ -82,7 +91,8 @@ public final class ScanCommand implements Callable<Integer> {
         AuditSettings settings;
         try {
             settings = new AuditSettings(input, out, trust, "default", partitions, concurrency, connectTimeout,
-                    handshakeTimeout, endpointTimeout, handshakes, maxRejectedShare, csvBom);
+                    handshakeTimeout, endpointTimeout, handshakes, maxRejectedShare, csvBom, !noResponderQuery,
+                    responderTimeout);
         } catch (IllegalArgumentException e) {
             System.err.println("staplescan: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;

@@ -31,6 +31,8 @@ public final class Fleet implements AutoCloseable {
 
     private final CertificateAuthority root;
     private final OcspResponder responder;
+    /** Further servers scenarios need (the slow responder), closed with the fleet. */
+    private final List<OcspResponder> extras = new ArrayList<>();
     private final List<TlsEndpoint> servers = new ArrayList<>();
     /** The server behind each endpoint, by {@code address:port}; absent for CLOSED_PORT. */
     private final Map<String, TlsEndpoint> serverByEndpoint = new HashMap<>();
@@ -70,7 +72,7 @@ public final class Fleet implements AutoCloseable {
 
     private void populate(Set<Scenario> scenarios, int extra, Duration delay, CertificateAuthority ca) {
         LoopbackAddresses addresses = new LoopbackAddresses();
-        ScenarioSetups setups = new ScenarioSetups(ca, responder);
+        ScenarioSetups setups = new ScenarioSetups(ca, responder, addresses, extras::add);
         for (Scenario scenario : scenarios) {
             InetAddress address = addresses.next();
             EndpointSetup setup = setups.build(scenario);
@@ -101,7 +103,7 @@ public final class Fleet implements AutoCloseable {
      * A port on which nothing listens: bind an ephemeral one and release it. The address belongs to
      * this fleet alone (random 127.X.Y.n), so nothing else is likely to take the port afterwards.
      */
-    private static int unusedPort(InetAddress address) {
+    static int unusedPort(InetAddress address) {
         try (ServerSocket probe = new ServerSocket(0, 1, address)) {
             return probe.getLocalPort();
         } catch (IOException e) {
@@ -154,6 +156,9 @@ public final class Fleet implements AutoCloseable {
     public void close() {
         for (TlsEndpoint server : servers) {
             server.close();
+        }
+        for (OcspResponder extra : extras) {
+            extra.close();
         }
         responder.close();
     }

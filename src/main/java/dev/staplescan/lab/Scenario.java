@@ -3,11 +3,15 @@ package dev.staplescan.lab;
 import static dev.staplescan.check.FindingCode.CERT_CHAIN_INCOMPLETE;
 import static dev.staplescan.check.FindingCode.CERT_EXPIRED;
 import static dev.staplescan.check.FindingCode.CERT_HOSTNAME_MISMATCH;
+import static dev.staplescan.check.FindingCode.CERT_REVOKED;
 import static dev.staplescan.check.FindingCode.CERT_SELF_SIGNED;
 import static dev.staplescan.check.FindingCode.CONNECT_REFUSED;
 import static dev.staplescan.check.FindingCode.HANDSHAKE_TIMEOUT;
 import static dev.staplescan.check.FindingCode.MUST_STAPLE_VIOLATION;
 import static dev.staplescan.check.FindingCode.OCSP_NOT_OFFERED;
+import static dev.staplescan.check.FindingCode.OCSP_RESPONDER_DISAGREES;
+import static dev.staplescan.check.FindingCode.OCSP_RESPONDER_SLOW;
+import static dev.staplescan.check.FindingCode.OCSP_RESPONDER_UNREACHABLE;
 import static dev.staplescan.check.FindingCode.STAPLE_EXPIRED;
 import static dev.staplescan.check.FindingCode.STAPLE_EXPIRING_SOON;
 import static dev.staplescan.check.FindingCode.STAPLE_INTERMITTENT;
@@ -38,8 +42,8 @@ import java.util.Set;
 public enum Scenario {
     GOOD("valid staple, leaf with OCSP URL", Verdict.PASS),
     NO_STAPLE("stapling not enabled although the leaf has an OCSP URL", Verdict.FAIL, STAPLE_MISSING),
-    REVOKED("staple says revoked (revoked 2 days ago)", Verdict.FAIL, STAPLE_STATUS_REVOKED),
-    // A scanner that also asks the responder live may add CERT_REVOKED: the responder says revoked too.
+    // The live responder says revoked too, hence CERT_REVOKED (the staple alone gives STAPLE_STATUS_REVOKED).
+    REVOKED("staple says revoked (revoked 2 days ago)", Verdict.FAIL, CERT_REVOKED, STAPLE_STATUS_REVOKED),
     EXPIRED_STAPLE("staple's nextUpdate 3 days in the past (server stopped refreshing)", Verdict.FAIL, STAPLE_EXPIRED),
     WRONG_CERT_STAPLE("valid staple for the previous certificate of the same CA (after a renewal)", Verdict.FAIL,
             STAPLE_WRONG_CERT),
@@ -78,7 +82,18 @@ public enum Scenario {
     TARPIT("accepts the connection and never answers", Verdict.ERROR, HANDSHAKE_TIMEOUT),
     TLS12_ONLY("speaks only TLS 1.2 and staples a valid response", Verdict.PASS),
     // One second before the ServerHello: well inside any sane handshake timeout.
-    SLOW("waits 1 s before answering the ClientHello, valid staple", Verdict.PASS);
+    SLOW("waits 1 s before answering the ClientHello, valid staple", Verdict.PASS),
+    // The leaf's AIA names a loopback port where nothing listens: the live query is refused at once.
+    RESPONDER_UNREACHABLE("valid staple, but the leaf's OCSP URL points at a closed port", Verdict.WARN,
+            OCSP_RESPONDER_UNREACHABLE),
+    // A second lab responder answers after RESPONDER_SLOW_DELAY, above the default 2 s threshold.
+    RESPONDER_SLOW("valid staple; the leaf's responder answers after 2.5 s", Verdict.WARN, OCSP_RESPONDER_SLOW),
+    // Revoked an hour ago; the server still staples the good response it fetched before (valid 3 days).
+    RESPONDER_DISAGREES("staples a still-valid good response; the responder now says revoked", Verdict.FAIL,
+            CERT_REVOKED, OCSP_RESPONDER_DISAGREES);
+
+    /** How long the RESPONDER_SLOW scenario's responder waits before each answer. */
+    public static final java.time.Duration RESPONDER_SLOW_DELAY = java.time.Duration.ofMillis(2500);
 
     /** Domain under which every lab name lives; {@code .test} is reserved (RFC 2606), never public. */
     public static final String DOMAIN = "lab.staplescan.test";

@@ -7,11 +7,13 @@ import dev.staplescan.lab.pki.LeafSpec;
 import dev.staplescan.lab.pki.OcspResponses;
 import dev.staplescan.lab.pki.OcspSpec;
 import dev.staplescan.scan.TlsVersion;
+import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 
@@ -26,12 +28,21 @@ final class ScenarioSetups {
 
     private final CertificateAuthority ca;
     private final OcspResponder responder;
+    private final LoopbackAddresses addresses;
+    private final Consumer<OcspResponder> started;
     private final Instant now = Instant.now();
     private CertificateAuthority stranger;
 
-    ScenarioSetups(CertificateAuthority ca, OcspResponder responder) {
+    /**
+     * @param addresses where to find a closed port for RESPONDER_UNREACHABLE
+     * @param started   receives every extra server started here (the slow responder), for the fleet to close
+     */
+    ScenarioSetups(CertificateAuthority ca, OcspResponder responder, LoopbackAddresses addresses,
+            Consumer<OcspResponder> started) {
         this.ca = ca;
         this.responder = responder;
+        this.addresses = addresses;
+        this.started = started;
     }
 
     /** The endpoint for a scenario; {@code null} for {@link Scenario#CLOSED_PORT}, where nothing listens. */
@@ -89,6 +100,22 @@ final class ScenarioSetups {
             }
             case NOT_TLS -> EndpointSetup.misbehaving(EndpointSetup.Mode.NOT_TLS);
             case TARPIT -> EndpointSetup.misbehaving(EndpointSetup.Mode.TARPIT);
+            case RESPONDER_UNREACHABLE -> {
+                InetAddress nowhere = addresses.next();
+                String url = "http://" + nowhere.getHostAddress() + ":" + Fleet.unusedPort(nowhere) + "/ocsp";
+                yield withStaple(ca.issue(LeafSpec.forName(name).withOcspUrl(url)), spec -> spec);
+            }
+            case RESPONDER_SLOW -> {
+                // Same registry as the main responder, so it knows the leaf; only slower.
+                OcspResponder slow = OcspResponder.start(responder.registry(), Scenario.RESPONDER_SLOW_DELAY);
+                started.accept(slow);
+                yield withStaple(register(ca.issue(LeafSpec.forName(name).withOcspUrl(slow.url()))), spec -> spec);
+            }
+            case RESPONDER_DISAGREES -> {
+                IssuedCert leaf = ca.issue(spec(name));
+                responder.registry().register(leaf, CertStatus.REVOKED, now.minus(Duration.ofHours(1)));
+                yield withStaple(leaf, spec -> spec);
+            }
         };
     }
 

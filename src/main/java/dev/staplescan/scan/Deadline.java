@@ -15,9 +15,14 @@ record Deadline(long endNanos) {
         return new Deadline(System.nanoTime() + budget.toNanos());
     }
 
-    /** Milliseconds left; zero or negative when spent. */
+    /**
+     * Milliseconds left, rounded up; zero or negative when spent. Rounded up so that a step clipped to
+     * the remainder times out at or after the deadline, never a fraction of a millisecond before it:
+     * otherwise the next attempt would start with a sliver of budget and fail as "Socket closed"
+     * instead of being recorded as not attempted.
+     */
     long remainingMillis() {
-        return Math.floorDiv(endNanos - System.nanoTime(), 1_000_000L);
+        return Math.ceilDiv(endNanos - System.nanoTime(), 1_000_000L);
     }
 
     boolean expired() {

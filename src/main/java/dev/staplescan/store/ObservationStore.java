@@ -4,6 +4,7 @@ import dev.staplescan.input.Target;
 import dev.staplescan.scan.Handshake;
 import dev.staplescan.scan.Observation;
 import dev.staplescan.scan.Outcome;
+import dev.staplescan.scan.ResponderAnswer;
 import dev.staplescan.scan.TlsVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +30,7 @@ public final class ObservationStore {
         this.jdbc = jdbc;
     }
 
-    /** Writes observations with their handshakes. Call inside one transaction per batch. */
+    /** Writes observations with their handshakes and live responder answers. Call inside one transaction per batch. */
     public void write(long runId, List<Observation> observations) {
         jdbc.batchUpdate("INSERT INTO ss_observation (run_id, line, started_at, total_ms, resolution, addresses, error) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", observations, observations.size(), (ps, o) -> {
@@ -53,6 +54,7 @@ public final class ObservationStore {
             jdbc.batchUpdate("INSERT INTO ss_handshake (run_id, line, seq, address, requested, outcome, protocol, cipher, "
                     + "chain, staple, connect_ms, handshake_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         }
+        ResponderAnswerRows.write(jdbc, runId, observations);
     }
 
     /**
@@ -83,10 +85,12 @@ public final class ObservationStore {
                 rs -> {
                     handshakes.computeIfAbsent(rs.getLong("line"), k -> new ArrayList<>()).add(handshake(rs));
                 }, runId, first, last);
+        Map<Long, List<ResponderAnswer>> answers = ResponderAnswerRows.read(jdbc, runId, first, last);
         List<Observation> result = new ArrayList<>(byLine.size());
         for (Observation o : byLine.values()) {
             List<Handshake> hs = handshakes.getOrDefault(o.target().line(), List.of());
-            result.add(new Observation(o.target(), o.startedAt(), o.totalMillis(), o.resolution(), o.addresses(), hs, o.error()));
+            result.add(new Observation(o.target(), o.startedAt(), o.totalMillis(), o.resolution(), o.addresses(), hs, o.error(),
+                    answers.getOrDefault(o.target().line(), List.of())));
         }
         return result;
     }

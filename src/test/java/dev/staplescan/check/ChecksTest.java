@@ -16,17 +16,11 @@ class ChecksTest {
             FindingCode.CONNECT_REFUSED, FindingCode.CONNECT_TIMEOUT, FindingCode.HANDSHAKE_TIMEOUT,
             FindingCode.NOT_TLS, FindingCode.HANDSHAKE_FAILED);
 
-    /** Need a live OCSP query (network): a later issue. Remove a code from here when its check lands. */
-    private static final Set<FindingCode> NOT_YET = EnumSet.of(FindingCode.CERT_REVOKED,
-            FindingCode.OCSP_RESPONDER_UNREACHABLE, FindingCode.OCSP_RESPONDER_DISAGREES,
-            FindingCode.OCSP_RESPONDER_SLOW);
-
     @Test
     void everyOtherCodeHasExactlyOneRegisteredCheck() {
         // given the catalogue minus the codes decided elsewhere
         Set<FindingCode> expected = EnumSet.allOf(FindingCode.class);
         expected.removeAll(REACHABILITY);
-        expected.removeAll(NOT_YET);
         // when
         List<FindingCode> registered = Checks.all().stream().map(Check::code).toList();
         // then no code is missing and none is produced by two checks

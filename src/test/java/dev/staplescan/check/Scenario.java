@@ -9,6 +9,8 @@ import dev.staplescan.lab.pki.OcspSpec;
 import dev.staplescan.scan.Handshake;
 import dev.staplescan.scan.Observation;
 import dev.staplescan.scan.Outcome;
+import dev.staplescan.scan.QueryOutcome;
+import dev.staplescan.scan.ResponderAnswer;
 import dev.staplescan.scan.TlsVersion;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -40,6 +42,7 @@ public final class Scenario {
     private final String host;
     private String sni;
     private final List<Handshake> handshakes = new ArrayList<>();
+    private final List<ResponderAnswer> answers = new ArrayList<>();
 
     private Scenario(String host) {
         this.host = host;
@@ -85,9 +88,15 @@ public final class Scenario {
         return this;
     }
 
+    /** A live responder answer recorded for this endpoint. */
+    public Scenario answer(ResponderAnswer answer) {
+        answers.add(answer);
+        return this;
+    }
+
     public Observation observation() {
         Target target = new Target(1, host, 443, sni, "team", "prod", "");
-        return new Observation(target, NOW, 10, Outcome.OK, List.of(ADDRESS), handshakes, null);
+        return new Observation(target, NOW, 10, Outcome.OK, List.of(ADDRESS), handshakes, null, answers);
     }
 
     /** The messages one check reports under the default policy. */
@@ -160,5 +169,17 @@ public final class Scenario {
 
     public static byte[] staple(OcspSpec spec) {
         return OcspResponses.build(spec);
+    }
+
+    /** The responder at {@link #OCSP_URL} answered HTTP 200 with {@code body} after {@code millis}, at NOW. */
+    public static ResponderAnswer live(IssuedCert leaf, byte[] body, long millis) {
+        return new ResponderAnswer(OCSP_URL, Fmt.serial(leaf.certificate().getSerialNumber()), "00", QueryOutcome.ANSWERED,
+                200, body, NOW, millis, null);
+    }
+
+    /** A query about the leaf that ended without an answer. */
+    public static ResponderAnswer liveFailed(IssuedCert leaf, QueryOutcome outcome, String error) {
+        return new ResponderAnswer(OCSP_URL, Fmt.serial(leaf.certificate().getSerialNumber()), "00", outcome, -1, null,
+                NOW, 5000, error);
     }
 }

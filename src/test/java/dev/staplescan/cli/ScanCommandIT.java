@@ -11,6 +11,7 @@ import dev.staplescan.report.PdfText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,6 +110,27 @@ class ScanCommandIT {
         }
         assertTrue(text.contains("MUST_STAPLE_VIOLATION"));
         assertTrue(text.contains("Failing endpoints"));
+    }
+
+    @Test
+    void noResponderQueryLeavesOutEveryCodeThatNeedsTheLiveAnswer() throws Exception {
+        // given the scenarios whose codes depend on the live query
+        Set<Scenario> live = EnumSet.of(Scenario.REVOKED, Scenario.RESPONDER_UNREACHABLE, Scenario.RESPONDER_DISAGREES);
+        StringBuilder csv = new StringBuilder("host,port,sni\n");
+        fleet.endpoints().stream().filter(e -> live.contains(e.scenario()))
+                .forEach(e -> csv.append(e.address()).append(',').append(e.port()).append(',').append(e.sni()).append('\n'));
+        Path list = Files.writeString(tmp.resolve("live.csv"), csv);
+        Path offOut = tmp.resolve("off");
+        // when
+        CliRun off = CliRun.of("scan", "--input", list.toString(), "--trust", trust.toString(), "--out", offOut.toString(),
+                "--data", tmp.resolve("data-off").toString(), "--no-responder-query");
+        // then only the staple speaks
+        assertEquals(ExitCodes.POLICY_FAILURES, off.exitCode(), off::toString);
+        Map<String, String> codes = Csv.read(offOut.resolve("endpoints.csv")).stream()
+                .collect(Collectors.toMap(r -> r.get("sni"), r -> r.get("finding_codes")));
+        assertEquals("STAPLE_STATUS_REVOKED", codes.get(Scenario.REVOKED.sni()));
+        assertEquals("", codes.get(Scenario.RESPONDER_UNREACHABLE.sni()));
+        assertEquals("", codes.get(Scenario.RESPONDER_DISAGREES.sni()));
     }
 
     @Test

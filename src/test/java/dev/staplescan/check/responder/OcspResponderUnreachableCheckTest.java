@@ -1,0 +1,65 @@
+package dev.staplescan.check.responder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.staplescan.check.Scenario;
+import dev.staplescan.lab.pki.CertStatus;
+import dev.staplescan.lab.pki.IssuedCert;
+import dev.staplescan.lab.pki.OcspResponses;
+import dev.staplescan.scan.QueryOutcome;
+import dev.staplescan.scan.ResponderAnswer;
+import dev.staplescan.scan.TlsVersion;
+import java.util.List;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.junit.jupiter.api.Test;
+
+class OcspResponderUnreachableCheckTest {
+
+    private final OcspResponderUnreachableCheck check = new OcspResponderUnreachableCheck();
+    private final IssuedCert leaf = Scenario.leaf();
+
+    private List<String> messages(ResponderAnswer answer) {
+        return Scenario.endpoint().handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), Scenario.goodStaple(leaf))
+                .answer(answer).messages(check);
+    }
+
+    @Test
+    void firesWhenTheConnectionFails() {
+        List<String> m = messages(Scenario.liveFailed(leaf, QueryOutcome.CONNECT_FAILED, "ConnectException"));
+
+        assertEquals(1, m.size());
+        assertTrue(m.get(0).contains(Scenario.OCSP_URL) && m.get(0).contains("connect failed"), m.get(0));
+    }
+
+    @Test
+    void firesOnAnHttpErrorATryLaterAndGarbage() {
+        ResponderAnswer http500 = new ResponderAnswer(Scenario.OCSP_URL, "1", "00", QueryOutcome.ANSWERED, 500,
+                new byte[0], Scenario.NOW, 12, null);
+        assertTrue(messages(withSerial(http500)).get(0).contains("HTTP 500"));
+        assertTrue(messages(Scenario.live(leaf, OcspResponses.error(OCSPRespBuilder.TRY_LATER), 12)).get(0)
+                .contains("responseStatus try_later"));
+        assertTrue(messages(Scenario.live(leaf, "<html>".getBytes(), 12)).get(0).contains("not an OCSP response"));
+    }
+
+    @Test
+    void firesWhenTheLiveAnswerIsSignedByAStranger() {
+        byte[] forged = Scenario.staple(Scenario.spec(leaf).withStatus(CertStatus.REVOKED, Scenario.NOW)
+                .signedBy(Scenario.STRANGER_CA.certificate(), Scenario.STRANGER_CA.privateKey(), List.of()));
+
+        List<String> m = messages(Scenario.live(leaf, forged, 12));
+
+        assertEquals(1, m.size(), m::toString);
+    }
+
+    @Test
+    void nearMissAVerifiedAnswerOrAQueryWeCouldNotMakeIsNotReported() {
+        assertEquals(List.of(), messages(Scenario.live(leaf, Scenario.goodStaple(leaf), 12)));
+        assertEquals(List.of(), messages(Scenario.liveFailed(leaf, QueryOutcome.ISSUER_UNKNOWN, "issuer unknown")));
+    }
+
+    private ResponderAnswer withSerial(ResponderAnswer a) {
+        return new ResponderAnswer(a.url(), Scenario.live(leaf, null, 0).serial(), a.issuerKeyHash(), a.outcome(),
+                a.httpStatus(), a.body(), a.queriedAt(), a.elapsedMillis(), a.error());
+    }
+}
