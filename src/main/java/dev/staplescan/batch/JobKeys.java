@@ -9,7 +9,10 @@ public final class JobKeys {
     public static final String INPUT = "input";
     public static final String OUT = "out";
     public static final String TRUST = "trust";
+    /** The policy's reference: a built-in's name or a policy file's absolute path. */
     public static final String POLICY = "policy";
+    /** SHA-256 of the policy's canonical form when the run started: a restart must judge by the same rules. */
+    public static final String POLICY_DIGEST = "policy.sha256";
     public static final String PARTITIONS = "partitions";
     public static final String CONCURRENCY = "concurrency";
     public static final String CONNECT_TIMEOUT_MS = "connect.timeout.ms";
@@ -18,6 +21,10 @@ public final class JobKeys {
     public static final String HANDSHAKES_PER_VERSION = "handshakes.per.version";
     public static final String MAX_REJECTED_SHARE = "max.rejected.share";
     public static final String CSV_BOM = "csv.bom";
+    /** TLS versions asked for, comma-separated {@code TlsVersion} names in order, e.g. {@code TLS_1_3,TLS_1_2}. */
+    public static final String TLS_VERSIONS = "tls.versions";
+    public static final String ALL_ADDRESSES = "all.addresses";
+    public static final String MAX_ADDRESSES = "max.addresses";
 
     private JobKeys() {
     }

@@ -16,6 +16,8 @@ import java.util.Objects;
  *                           BR §4.9.10 has CAs refresh responses no later than four days after thisUpdate,
  *                           so an older staple means the server stopped fetching fresh ones.
  * @param clockSkew          allowance either way when comparing thisUpdate and nextUpdate with the clock
+ * @param controls           compliance control IDs a team maps codes to (e.g. {@code PCI-DSS 4.2.1}); codes
+ *                           without one are absent, and {@link #controlOf} then answers {@code ""}
  */
 public record Policy(
         String name,
@@ -23,7 +25,11 @@ public record Policy(
         Duration certExpiringSoon,
         Duration stapleExpiringSoon,
         Duration stapleMaxAge,
-        Duration clockSkew) {
+        Duration clockSkew,
+        Map<FindingCode, String> controls) {
+
+    /** Longest control ID: it is stored with every finding and shown in a CSV cell. */
+    public static final int MAX_CONTROL_LENGTH = 200;
 
     public Policy {
         if (name == null || name.isBlank()) {
@@ -39,6 +45,24 @@ public record Policy(
         requireNonNegative("stapleExpiringSoon", stapleExpiringSoon);
         requireNonNegative("stapleMaxAge", stapleMaxAge);
         requireNonNegative("clockSkew", clockSkew);
+        Map<FindingCode, String> ids = new EnumMap<>(FindingCode.class);
+        controls.forEach((code, id) -> {
+            String stripped = Objects.requireNonNull(id, code.name()).strip();
+            if (stripped.length() > MAX_CONTROL_LENGTH || stripped.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("control of " + code + " must be at most " + MAX_CONTROL_LENGTH
+                        + " characters without control characters");
+            }
+            if (!stripped.isEmpty()) {
+                ids.put(code, stripped);
+            }
+        });
+        controls = Map.copyOf(ids);
+    }
+
+    /** A policy without control IDs. */
+    public Policy(String name, Map<FindingCode, Severity> severities, Duration certExpiringSoon,
+            Duration stapleExpiringSoon, Duration stapleMaxAge, Duration clockSkew) {
+        this(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, Map.of());
     }
 
     /** The built-in policy: catalogue severities, 21 days, 24 hours, 4 days, 5 minutes. */
@@ -52,30 +76,43 @@ public record Policy(
         return severities.get(code);
     }
 
+    /** The control ID mapped to a code, or {@code ""} when the policy maps none. */
+    public String controlOf(FindingCode code) {
+        return controls.getOrDefault(code, "");
+    }
+
     public Policy withName(String newName) {
-        return new Policy(newName, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew);
+        return new Policy(newName, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, controls);
     }
 
     public Policy withSeverity(FindingCode code, Severity severity) {
         Map<FindingCode, Severity> changed = new EnumMap<>(severities);
         changed.put(code, severity);
-        return new Policy(name, changed, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew);
+        return new Policy(name, changed, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, controls);
+    }
+
+    /** Maps a code to a control ID; a blank {@code id} removes the mapping. */
+    public Policy withControl(FindingCode code, String id) {
+        Map<FindingCode, String> changed = new EnumMap<>(FindingCode.class);
+        changed.putAll(controls);
+        changed.put(code, id);
+        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, changed);
     }
 
     public Policy withCertExpiringSoon(Duration d) {
-        return new Policy(name, severities, d, stapleExpiringSoon, stapleMaxAge, clockSkew);
+        return new Policy(name, severities, d, stapleExpiringSoon, stapleMaxAge, clockSkew, controls);
     }
 
     public Policy withStapleExpiringSoon(Duration d) {
-        return new Policy(name, severities, certExpiringSoon, d, stapleMaxAge, clockSkew);
+        return new Policy(name, severities, certExpiringSoon, d, stapleMaxAge, clockSkew, controls);
     }
 
     public Policy withStapleMaxAge(Duration d) {
-        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, d, clockSkew);
+        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, d, clockSkew, controls);
     }
 
     public Policy withClockSkew(Duration d) {
-        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, d);
+        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, d, controls);
     }
 
     private static void requireNonNegative(String what, Duration d) {
