@@ -118,6 +118,11 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
         new PdfReport().render(data, dir.resolve("report.pdf"));
     }
 
+    /** How this run scans, for tests and diagnostics. */
+    ScanOptions scanOptions() {
+        return scanOptions;
+    }
+
     @Override
     public String policyName() {
         return policy.name();
