@@ -2,6 +2,7 @@ package dev.staplescan.batch;
 
 import dev.staplescan.policy.Policies;
 import dev.staplescan.store.RunStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.batch.core.job.Job;
@@ -48,13 +49,19 @@ public class Reassessment {
     public JobExecution run(long runId, String policy, Path out, boolean csvBom, Path trust) throws Exception {
         Policies.Loaded loaded = Policies.load(policy);
         JobParameters original = originalParameters(runId);
+        String runTrust = original.getString(JobKeys.TRUST, "");
+        if (trust == null && !runTrust.isEmpty() && !Files.isReadable(Path.of(runTrust))) {
+            // Checked before the job clears anything: without its anchors every chain would look untrusted.
+            throw new IllegalArgumentException("run " + runId + " was scanned with the trust bundle " + runTrust
+                    + ", which is no longer readable; pass it with --trust PEM");
+        }
         Map<String, String> replaced = Map.of(
                 JobKeys.POLICY, loaded.reference(),
                 JobKeys.POLICY_DIGEST, loaded.digest(),
                 JobKeys.OUT, out.toAbsolutePath().normalize().toString(),
                 JobKeys.CSV_BOM, Boolean.toString(csvBom),
                 JobKeys.TRUST, trust != null ? trust.toAbsolutePath().normalize().toString()
-                        : original.getString(JobKeys.TRUST, ""));
+                        : runTrust);
         JobParametersBuilder params = new JobParametersBuilder();
         for (JobParameter<?> p : original) {
             if (!replaced.containsKey(p.name())) {
