@@ -130,6 +130,29 @@ class PolicyIT {
         assertEquals("lenient", storedPolicy(), "a failed re-assessment changes nothing");
     }
 
+    @Test
+    @Order(4)
+    void reassessmentNeedsTheRunsTrustBundleOrAnotherOne() throws Exception {
+        Path moved = Files.move(trust, tmp.resolve("moved-ca.pem"));
+        try {
+            CliRun refused = CliRun.of("report", "--run", "1", "--data", data(), "--policy", "default");
+            assertEquals(ExitCodes.COULD_NOT_RUN, refused.exitCode(), refused::toString);
+            assertEquals("staplescan: run 1 was scanned with the trust bundle " + trust.toAbsolutePath().normalize()
+                    + ", which is no longer readable; pass it with --trust PEM\n", refused.err());
+            assertEquals("lenient", storedPolicy(), "nothing was cleared");
+
+            Path out = tmp.resolve("moved");
+            CliRun report = CliRun.of("report", "--run", "1", "--data", data(), "--policy", "default", "--trust",
+                    moved.toString(), "--out", out.toString());
+            assertEquals(ExitCodes.CLEAN, report.exitCode(), report::toString);
+            assertEquals("default", storedPolicy());
+            assertEquals("", endpoint(out, Scenario.GOOD).get("finding_codes"), "chains still trusted");
+            assertEquals("FAIL", endpoint(out, Scenario.NO_STAPLE).get("verdict"));
+        } finally {
+            Files.move(moved, trust);
+        }
+    }
+
     private String data() {
         return tmp.resolve("data").toString();
     }
