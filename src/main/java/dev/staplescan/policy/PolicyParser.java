@@ -28,6 +28,11 @@ import java.util.stream.Collectors;
  * repeated keys, bad values and line continuations are all errors (each with what is allowed).
  * {@code Properties} would drop line numbers, take the last of repeated keys and accept {@code :} and
  * whitespace as separators; its escapes are not needed for these values.
+ *
+ * <p>Why not YAML (SnakeYAML is on the class path): the settings are flat ({@code severity.CODE}
+ * needs no nesting); YAML 1.1 quietly retypes unquoted scalars ({@code NO} and {@code off} become
+ * booleans, {@code 1:30} a number), indentation mistakes change meaning, and its parser reports
+ * duplicate keys and unknown shapes less precisely. One setting per line also diffs and greps well.
  */
 public final class PolicyParser {
 
