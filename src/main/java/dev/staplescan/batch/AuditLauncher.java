@@ -1,8 +1,10 @@
 package dev.staplescan.batch;
 
+import dev.staplescan.policy.Policies;
 import dev.staplescan.store.RunStore;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -11,6 +13,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +43,8 @@ public class AuditLauncher {
     private final Job job;
     private final RunStore runs;
 
-    public AuditLauncher(JobOperator operator, JobRepository repository, Job auditJob, RunStore runs) {
+    public AuditLauncher(JobOperator operator, JobRepository repository, @Qualifier("auditJob") Job auditJob,
+            RunStore runs) {
         this.operator = operator;
         this.repository = repository;
         this.job = auditJob;
@@ -50,14 +54,18 @@ public class AuditLauncher {
     /** Starts a new run. */
     public Result start(AuditSettings s, String scannerVersion) throws Exception {
         String input = s.input().toAbsolutePath().normalize().toString();
-        long runId = runs.create(input, s.policy(), scannerVersion, describe(s));
+        // Loaded here (not only by the services) so the run records the policy's own name, and the
+        // digest lets a restart prove the file still says the same (a PolicyException stops the start).
+        Policies.Loaded policy = Policies.load(s.policy());
+        long runId = runs.create(input, policy.policy().name(), scannerVersion, describe(s));
         Path out = s.out() != null ? s.out() : Path.of("staplescan-out", "run-" + runId);
         JobParameters params = new JobParametersBuilder()
                 .addLong(JobKeys.RUN_ID, runId)
                 .addString(JobKeys.INPUT, input, false)
                 .addString(JobKeys.OUT, out.toAbsolutePath().normalize().toString(), false)
                 .addString(JobKeys.TRUST, s.trust() == null ? "" : s.trust().toAbsolutePath().toString(), false)
-                .addString(JobKeys.POLICY, s.policy(), false)
+                .addString(JobKeys.POLICY, policy.reference(), false)
+                .addString(JobKeys.POLICY_DIGEST, policy.digest(), false)
                 .addLong(JobKeys.PARTITIONS, (long) s.partitions(), false)
                 .addLong(JobKeys.CONCURRENCY, (long) s.concurrency(), false)
                 .addLong(JobKeys.CONNECT_TIMEOUT_MS, s.connectTimeout().toMillis(), false)
@@ -68,6 +76,10 @@ public class AuditLauncher {
                 .addString(JobKeys.CSV_BOM, Boolean.toString(s.csvBom()), false)
                 .addString(JobKeys.RESPONDER_QUERY, Boolean.toString(s.responderQuery()), false)
                 .addLong(JobKeys.RESPONDER_TIMEOUT_MS, s.responderTimeout().toMillis(), false)
+                .addString(JobKeys.TLS_VERSIONS, s.versions().stream().map(Enum::name).collect(Collectors.joining(",")),
+                        false)
+                .addString(JobKeys.ALL_ADDRESSES, Boolean.toString(s.allAddresses()), false)
+                .addLong(JobKeys.MAX_ADDRESSES, (long) s.maxAddresses(), false)
                 .toJobParameters();
         return new Result(runId, false, operator.start(job, params));
     }
@@ -103,7 +115,9 @@ public class AuditLauncher {
     private static String describe(AuditSettings s) {
         return "partitions=" + s.partitions() + " concurrency=" + s.concurrency() + " connectTimeout="
                 + s.connectTimeout() + " handshakeTimeout=" + s.handshakeTimeout() + " endpointTimeout="
-                + s.endpointTimeout() + " handshakes=" + s.handshakes() + " responderQuery=" + s.responderQuery()
-                + " responderTimeout=" + s.responderTimeout() + " trust=" + (s.trust() == null ? "-" : s.trust());
+                + s.endpointTimeout() + " handshakes=" + s.handshakes() + " tls=" + s.versions() + " allAddresses="
+                + (s.allAddresses() ? "max " + s.maxAddresses() : "no") + " responderQuery=" + s.responderQuery()
+                + " responderTimeout=" + s.responderTimeout() + " policy=" + s.policy() + " trust="
+                + (s.trust() == null ? "-" : s.trust());
     }
 }

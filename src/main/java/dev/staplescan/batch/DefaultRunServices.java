@@ -9,13 +9,17 @@ import dev.staplescan.report.CsvExporter;
 import dev.staplescan.report.PdfReport;
 import dev.staplescan.report.RunData;
 import dev.staplescan.scan.Observation;
+import dev.staplescan.policy.Policies;
+import dev.staplescan.policy.PolicyException;
 import dev.staplescan.scan.ResponderOptions;
 import dev.staplescan.scan.ResponderProbe;
 import dev.staplescan.scan.ScanOptions;
 import dev.staplescan.scan.Scanner;
+import dev.staplescan.scan.TlsVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
@@ -56,6 +60,15 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
                 .withHandshakeTimeout(Duration.ofMillis(p.getLong(JobKeys.HANDSHAKE_TIMEOUT_MS)))
                 .withTotalTimeout(Duration.ofMillis(p.getLong(JobKeys.TOTAL_TIMEOUT_MS)))
                 .withHandshakesPerVersion(p.getLong(JobKeys.HANDSHAKES_PER_VERSION).intValue());
+        // Runs started before these parameters existed scanned both versions on the first address.
+        String versions = p.getString(JobKeys.TLS_VERSIONS);
+        if (versions != null && !versions.isEmpty()) {
+            options = options.withVersions(Arrays.stream(versions.split(",")).map(TlsVersion::valueOf)
+                    .toArray(TlsVersion[]::new));
+        }
+        Long maxAddresses = p.getLong(JobKeys.MAX_ADDRESSES);
+        options = options.withAllAddresses(Boolean.parseBoolean(p.getString(JobKeys.ALL_ADDRESSES)),
+                maxAddresses == null ? options.maxAddresses() : maxAddresses.intValue());
         // Runs started by an older staplescan have neither key: the query's defaults apply on restart.
         String query = p.getString(JobKeys.RESPONDER_QUERY);
         Long timeoutMs = p.getLong(JobKeys.RESPONDER_TIMEOUT_MS);
@@ -64,7 +77,22 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
                 .withTimeout(timeoutMs == null ? ResponderOptions.DEFAULT_TIMEOUT : Duration.ofMillis(timeoutMs));
         String trust = p.getString(JobKeys.TRUST);
         return new DefaultRunServices(options, responder, trust == null || trust.isEmpty() ? null : Path.of(trust),
-                Policy.defaults(), Boolean.parseBoolean(p.getString(JobKeys.CSV_BOM)));
+                policy(p), Boolean.parseBoolean(p.getString(JobKeys.CSV_BOM)));
+    }
+
+    /**
+     * The run's policy, loaded again from its reference. A restart must judge by the rules the run
+     * started with: when the file now says something else, the run stops rather than mixing policies.
+     */
+    static Policy policy(JobParameters p) {
+        String reference = p.getString(JobKeys.POLICY);
+        Policies.Loaded loaded = Policies.load(reference == null ? "default" : reference);
+        String digest = p.getString(JobKeys.POLICY_DIGEST);
+        if (digest != null && !digest.equals(loaded.digest())) {
+            throw new PolicyException(reference, 0, "the policy changed since this run started (SHA-256 of its "
+                    + "settings was " + digest + ", is " + loaded.digest() + "); restore it, or start a new run");
+        }
+        return loaded.policy();
     }
 
     /** Services for re-rendering a stored run: no scanning, no assessment. */
@@ -105,6 +133,11 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
             }
         }
         return a.assess(observation);
+    }
+
+    /** How this run scans, for tests and diagnostics. */
+    ScanOptions scanOptions() {
+        return scanOptions;
     }
 
     /** The run's trust anchors, loaded once: the scan needs them to find issuers, assessment to validate. */

@@ -9,7 +9,10 @@ public final class JobKeys {
     public static final String INPUT = "input";
     public static final String OUT = "out";
     public static final String TRUST = "trust";
+    /** The policy's reference: a built-in's name or a policy file's absolute path. */
     public static final String POLICY = "policy";
+    /** SHA-256 of the policy's canonical form when the run started: a restart must judge by the same rules. */
+    public static final String POLICY_DIGEST = "policy.sha256";
     public static final String PARTITIONS = "partitions";
     public static final String CONCURRENCY = "concurrency";
     public static final String CONNECT_TIMEOUT_MS = "connect.timeout.ms";
@@ -22,6 +25,10 @@ public final class JobKeys {
     public static final String RESPONDER_QUERY = "responder.query";
     /** Bound on one live responder query, in milliseconds. Absent = the default (5 s). */
     public static final String RESPONDER_TIMEOUT_MS = "responder.timeout.ms";
+    /** TLS versions asked for, comma-separated {@code TlsVersion} names in order, e.g. {@code TLS_1_3,TLS_1_2}. */
+    public static final String TLS_VERSIONS = "tls.versions";
+    public static final String ALL_ADDRESSES = "all.addresses";
+    public static final String MAX_ADDRESSES = "max.addresses";
 
     private JobKeys() {
     }

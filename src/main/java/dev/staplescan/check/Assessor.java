@@ -71,7 +71,7 @@ public final class Assessor {
         List<Finding> findings = new ArrayList<>();
         for (Check check : checks) {
             FindingCode code = check.code();
-            check.evaluate(evidence, policy, message -> findings.add(new Finding(code, policy.severityOf(code), message)));
+            check.evaluate(evidence, policy, message -> findings.add(Finding.of(code, policy, message)));
         }
         findings.sort(MOST_SEVERE_FIRST);
         return new Assessment(verdict(findings), findings, Facts.of(evidence));

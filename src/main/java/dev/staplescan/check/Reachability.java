@@ -81,6 +81,6 @@ public final class Reachability {
     }
 
     private static Finding finding(FindingCode code, Policy policy, String message) {
-        return new Finding(code, policy.severityOf(code), message);
+        return Finding.of(code, policy, message);
     }
 }

@@ -1,6 +1,7 @@
 package dev.staplescan.cli;
 
 import dev.staplescan.batch.AuditSettings;
+import dev.staplescan.policy.Policies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +75,24 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--csv-bom", description = "Start CSV files with a UTF-8 byte-order mark (helps Excel).")
     boolean csvBom;
 
+    @Option(names = "--policy", paramLabel = "FILE|NAME", defaultValue = "default",
+            description = "How to judge: a policy file, or a built-in policy (default, baseline-requirements) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String policy;
+
+    @Option(names = "--tls", paramLabel = "1.2|1.3|both", defaultValue = "both", converter = TlsChoice.Converter.class,
+            description = "TLS versions to ask for (default: ${DEFAULT-VALUE}). With one version, codes that compare "
+                    + "versions (STAPLE_PROTOCOL_GAP) cannot appear.")
+    TlsChoice tls;
+
+    @Option(names = "--all-addresses", description = "Scan each resolved address (up to --max-addresses), not only "
+            + "the first, to catch load-balancer backends that disagree (STAPLE_INCONSISTENT).")
+    boolean allAddresses;
+
+    @Option(names = "--max-addresses", paramLabel = "N", defaultValue = "" + AuditSettings.DEFAULT_MAX_ADDRESSES,
+            description = "Cap on the addresses scanned per endpoint with --all-addresses (default: ${DEFAULT-VALUE}).")
+    int maxAddresses;
+
     @Option(names = "--restart", description = "Resume the newest unfinished run of this host list (after a crash "
             + "or kill) instead of starting a new one; starts a new run when there is none.")
     boolean restart;
@@ -90,10 +109,12 @@ public final class ScanCommand implements Callable<Integer> {
         }
         AuditSettings settings;
         try {
-            settings = new AuditSettings(input, out, trust, "default", partitions, concurrency, connectTimeout,
-                    handshakeTimeout, endpointTimeout, handshakes, maxRejectedShare, csvBom, !noResponderQuery,
-                    responderTimeout);
-        } catch (IllegalArgumentException e) {
+            // Checked before any database or job is touched: a wrong policy is a usage error (exit 2).
+            Policies.load(policy);
+            settings = new AuditSettings(input, out, trust, policy, partitions, concurrency, connectTimeout,
+                    handshakeTimeout, endpointTimeout, handshakes, maxRejectedShare, csvBom, tls.versions(),
+                    allAddresses, maxAddresses, !noResponderQuery, responderTimeout);
+        } catch (IllegalArgumentException e) { // PolicyException included
             System.err.println("staplescan: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;
         }

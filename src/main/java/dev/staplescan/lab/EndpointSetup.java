@@ -20,6 +20,9 @@ import java.util.Set;
  * @param mode           TLS, or a misbehaviour that never completes a handshake
  * @param unstapledFirst the first this-many handshakes after start carry no staple (cold cache); 0 = always staple
  * @param delay          waited after accepting, before reading the ClientHello (slow server, or internet RTT)
+ * @param otherBackend   {@code null} for one backend; else every second connection (the 2nd, 4th, ...) is
+ *                       served by this setup's chain, key and staples, as by a load balancer whose two
+ *                       backends disagree
  */
 public record EndpointSetup(
         Set<TlsVersion> versions,
@@ -29,7 +32,8 @@ public record EndpointSetup(
         byte[] staple13,
         Mode mode,
         int unstapledFirst,
-        Duration delay) {
+        Duration delay,
+        EndpointSetup otherBackend) {
 
     /** What the endpoint does with a connection. */
     public enum Mode {
@@ -47,32 +51,54 @@ public record EndpointSetup(
         if (mode == Mode.TLS && (versions.isEmpty() || chain.isEmpty() || key == null)) {
             throw new IllegalArgumentException("a TLS endpoint needs versions, a chain and a key");
         }
+        if (otherBackend != null && otherBackend.otherBackend() != null) {
+            throw new IllegalArgumentException("two backends at most: the other backend has no other backend");
+        }
     }
 
     /** A TLS 1.2 + 1.3 server stapling the same bytes under both (or nothing when {@code staple} is null). */
     public static EndpointSetup tls(List<X509Certificate> chain, PrivateKey key, byte[] staple) {
-        return new EndpointSetup(EnumSet.allOf(TlsVersion.class), chain, key, staple, staple, Mode.TLS, 0, Duration.ZERO);
+        return new EndpointSetup(EnumSet.allOf(TlsVersion.class), chain, key, staple, staple, Mode.TLS, 0, Duration.ZERO,
+                null);
     }
 
     /** An endpoint that never completes a handshake. */
     public static EndpointSetup misbehaving(Mode mode) {
-        return new EndpointSetup(Set.of(), List.of(), null, null, null, mode, 0, Duration.ZERO);
+        return new EndpointSetup(Set.of(), List.of(), null, null, null, mode, 0, Duration.ZERO, null);
     }
 
     public EndpointSetup withVersions(TlsVersion... only) {
-        return new EndpointSetup(EnumSet.copyOf(List.of(only)), chain, key, staple12, staple13, mode, unstapledFirst, delay);
+        return new EndpointSetup(EnumSet.copyOf(List.of(only)), chain, key, staple12, staple13, mode, unstapledFirst, delay,
+                otherBackend);
     }
 
     public EndpointSetup withStaples(byte[] tls12, byte[] tls13) {
-        return new EndpointSetup(versions, chain, key, tls12, tls13, mode, unstapledFirst, delay);
+        return new EndpointSetup(versions, chain, key, tls12, tls13, mode, unstapledFirst, delay, otherBackend);
     }
 
     public EndpointSetup withUnstapledFirst(int count) {
-        return new EndpointSetup(versions, chain, key, staple12, staple13, mode, count, delay);
+        return new EndpointSetup(versions, chain, key, staple12, staple13, mode, count, delay, otherBackend);
     }
 
     public EndpointSetup withDelay(Duration wait) {
-        return new EndpointSetup(versions, chain, key, staple12, staple13, mode, unstapledFirst, wait);
+        return new EndpointSetup(versions, chain, key, staple12, staple13, mode, unstapledFirst, wait, otherBackend);
+    }
+
+    /** Puts a second backend behind the endpoint: connections alternate between this setup and {@code other}. */
+    public EndpointSetup withOtherBackend(EndpointSetup other) {
+        return new EndpointSetup(versions, chain, key, staple12, staple13, mode, unstapledFirst, delay, other);
+    }
+
+    /**
+     * The setup that serves connection number {@code connection} (0-based, in accept order): this one,
+     * or every second time the other backend. Delay, versions and cold-cache count stay this setup's.
+     */
+    public EndpointSetup backendFor(long connection) {
+        if (otherBackend == null || connection % 2 == 0) {
+            return this;
+        }
+        return new EndpointSetup(versions, otherBackend.chain, otherBackend.key, otherBackend.staple12,
+                otherBackend.staple13, mode, unstapledFirst, delay, null);
     }
 
     /** The bytes stapled under a version, or {@code null} for none. */

@@ -6,6 +6,7 @@ import static dev.staplescan.check.FindingCode.CERT_HOSTNAME_MISMATCH;
 import static dev.staplescan.check.FindingCode.CERT_REVOKED;
 import static dev.staplescan.check.FindingCode.CERT_SELF_SIGNED;
 import static dev.staplescan.check.FindingCode.CONNECT_REFUSED;
+import static dev.staplescan.check.FindingCode.HANDSHAKE_FAILED;
 import static dev.staplescan.check.FindingCode.HANDSHAKE_TIMEOUT;
 import static dev.staplescan.check.FindingCode.MUST_STAPLE_VIOLATION;
 import static dev.staplescan.check.FindingCode.OCSP_NOT_OFFERED;
@@ -14,6 +15,7 @@ import static dev.staplescan.check.FindingCode.OCSP_RESPONDER_SLOW;
 import static dev.staplescan.check.FindingCode.OCSP_RESPONDER_UNREACHABLE;
 import static dev.staplescan.check.FindingCode.STAPLE_EXPIRED;
 import static dev.staplescan.check.FindingCode.STAPLE_EXPIRING_SOON;
+import static dev.staplescan.check.FindingCode.STAPLE_INCONSISTENT;
 import static dev.staplescan.check.FindingCode.STAPLE_INTERMITTENT;
 import static dev.staplescan.check.FindingCode.STAPLE_MALFORMED;
 import static dev.staplescan.check.FindingCode.STAPLE_MISSING;
@@ -26,7 +28,9 @@ import static dev.staplescan.check.FindingCode.STAPLE_UNAUTHORIZED_SIGNER;
 import static dev.staplescan.check.FindingCode.STAPLE_WRONG_CERT;
 
 import dev.staplescan.check.FindingCode;
+import dev.staplescan.check.Severity;
 import dev.staplescan.check.Verdict;
+import dev.staplescan.scan.TlsVersion;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -90,7 +94,11 @@ public enum Scenario {
     RESPONDER_SLOW("valid staple; the leaf's responder answers after 2.5 s", Verdict.WARN, OCSP_RESPONDER_SLOW),
     // Revoked an hour ago; the server still staples the good response it fetched before (valid 3 days).
     RESPONDER_DISAGREES("staples a still-valid good response; the responder now says revoked", Verdict.FAIL,
-            CERT_REVOKED, OCSP_RESPONDER_DISAGREES);
+            CERT_REVOKED, OCSP_RESPONDER_DISAGREES),
+    // Connections alternate between two backends with different (each valid and validly stapled)
+    // certificates. Shows with 2 handshakes in all, e.g. one per version, or --handshakes 2 under one.
+    INCONSISTENT_BACKENDS("consecutive connections alternate between two backends with different certificates",
+            Verdict.FAIL, STAPLE_INCONSISTENT);
 
     /** How long the RESPONDER_SLOW scenario's responder waits before each answer. */
     public static final java.time.Duration RESPONDER_SLOW_DELAY = java.time.Duration.ofMillis(2500);
@@ -120,9 +128,42 @@ public enum Scenario {
         return expectedVerdict;
     }
 
-    /** Every code a correct scan reports, and no others (an unordered, immutable set). */
+    /** Every code a correct scan under both TLS versions reports, and no others (an unordered, immutable set). */
     public Set<FindingCode> expectedCodes() {
         return expectedCodes;
+    }
+
+    /**
+     * The codes a correct scan reports when it asks only for {@code versions} (with at least two
+     * handshakes per version, as for INTERMITTENT and INCONSISTENT_BACKENDS). Differs from
+     * {@link #expectedCodes()} where the behaviour depends on the version: TLS12_ONLY_STAPLE staples
+     * under TLS 1.2 only, TLS12_ONLY refuses TLS 1.3, and STAPLE_PROTOCOL_GAP needs both versions.
+     */
+    public Set<FindingCode> expectedCodes(Set<TlsVersion> versions) {
+        if (versions.containsAll(EnumSet.allOf(TlsVersion.class))) {
+            return expectedCodes;
+        }
+        boolean tls13 = versions.contains(TlsVersion.TLS_1_3);
+        return switch (this) {
+            case TLS12_ONLY_STAPLE -> tls13 ? Set.of(STAPLE_MISSING) : Set.of();
+            case TLS12_ONLY -> tls13 ? Set.of(HANDSHAKE_FAILED) : expectedCodes;
+            default -> expectedCodes;
+        };
+    }
+
+    /**
+     * The verdict for {@link #expectedCodes(Set)} under the default policy: ERROR when the codes say
+     * no handshake completed, else by the codes' default severities.
+     */
+    public Verdict expectedVerdict(Set<TlsVersion> versions) {
+        Set<FindingCode> codes = expectedCodes(versions);
+        if (codes.stream().anyMatch(c -> c.area() == FindingCode.Area.REACHABILITY)) {
+            return Verdict.ERROR;
+        }
+        if (codes.stream().anyMatch(c -> c.defaultSeverity().atLeast(Severity.HIGH))) {
+            return Verdict.FAIL;
+        }
+        return codes.stream().anyMatch(c -> c.defaultSeverity().atLeast(Severity.LOW)) ? Verdict.WARN : Verdict.PASS;
     }
 
     /** The server name for this scenario, e.g. {@code no-staple.lab.staplescan.test}. */

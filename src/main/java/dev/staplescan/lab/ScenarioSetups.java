@@ -98,6 +98,12 @@ final class ScenarioSetups {
                 IssuedCert self = CertificateAuthority.selfSigned(LeafSpec.forName(name));
                 yield EndpointSetup.tls(List.of(self.certificate()), self.privateKey(), null);
             }
+            case INCONSISTENT_BACKENDS -> {
+                // Two backends behind one address, each with its own (valid, correctly stapled)
+                // certificate for the name, as after a renewal rolled out to half a pool.
+                EndpointSetup first = stapled(scenario, goodLeaf(name));
+                yield first.withOtherBackend(stapled(scenario, goodLeaf(name)));
+            }
             case NOT_TLS -> EndpointSetup.misbehaving(EndpointSetup.Mode.NOT_TLS);
             case TARPIT -> EndpointSetup.misbehaving(EndpointSetup.Mode.TARPIT);
             case RESPONDER_UNREACHABLE -> {

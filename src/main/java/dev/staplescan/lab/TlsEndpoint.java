@@ -140,7 +140,7 @@ public final class TlsEndpoint implements AutoCloseable {
         }
         TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
         boolean staple = sequence >= setup.unstapledFirst();
-        protocol.accept(new StaplingTlsServer(CRYPTO, setup, staple));
+        protocol.accept(new StaplingTlsServer(CRYPTO, setup.backendFor(sequence), staple));
         // Nothing to serve after the handshake: wait for the client to close.
         drain(protocol.getInputStream());
         protocol.close();

@@ -31,7 +31,8 @@ public final class CsvColumns {
 
     /** Columns of {@code findings.csv}: one row per finding. */
     public static final List<String> FINDINGS = List.of(
-            "host", "port", "sni", "code", "severity", "message", "owner", "environment", "title", "remediation");
+            "host", "port", "sni", "code", "severity", "message", "owner", "environment", "title", "remediation",
+            "control");
 
     /** Columns of {@code rejections.csv}: one row per rejected host-list line. */
     public static final List<String> REJECTIONS = List.of("line", "content", "reason");
@@ -66,7 +67,9 @@ public final class CsvColumns {
         FindingCode code = finding.code();
         return List.of(
                 safe(t.host()), t.port(), safe(t.sni()), code.name(), finding.severity().name(),
-                safe(finding.message()), safe(t.owner()), safe(t.environment()), code.title(), code.remediation());
+                safe(finding.message()), safe(t.owner()), safe(t.environment()), code.title(), code.remediation(),
+                // From the policy file: an operator's text, protected like any other.
+                safe(finding.control()));
     }
 
     /** The cells of one rejected line, in {@link #REJECTIONS} order. */

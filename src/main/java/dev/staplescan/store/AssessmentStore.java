@@ -54,11 +54,13 @@ public final class AssessmentStore {
         for (Assessed a : items) {
             int seq = 0;
             for (Finding f : a.assessment().findings()) {
-                rows.add(new Object[] {runId, a.line(), seq++, f.code().name(), f.severity().name(), cut(f.message(), 2000)});
+                rows.add(new Object[] {runId, a.line(), seq++, f.code().name(), f.severity().name(), cut(f.message(), 2000),
+                    cut(f.control(), 200)});
             }
         }
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ss_finding (run_id, line, seq, code, severity, message) VALUES (?, ?, ?, ?, ?, ?)", rows);
+            jdbc.batchUpdate("INSERT INTO ss_finding (run_id, line, seq, code, severity, message, control) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
         }
     }
 

@@ -34,7 +34,7 @@ public final class JdbcRunData implements RunData {
 
     private static final String ENDPOINTS = "SELECT t.*, a.verdict, a.protocols, a.stapled, a.ocsp_status, a.this_update, "
             + "a.next_update, a.cert_not_after, a.must_staple, a.subject, a.issuer, a.serial, a.responder_url, "
-            + "o.started_at, o.addresses, f.seq, f.code, f.severity, f.message "
+            + "o.started_at, o.addresses, f.seq, f.code, f.severity, f.message, f.control "
             + "FROM ss_target t JOIN ss_assessment a ON a.run_id = t.run_id AND a.line = t.line "
             + "JOIN ss_observation o ON o.run_id = t.run_id AND o.line = t.line "
             + "LEFT JOIN ss_finding f ON f.run_id = t.run_id AND f.line = t.line ";
@@ -108,7 +108,7 @@ public final class JdbcRunData implements RunData {
             String code = rs.getString("code");
             if (code != null) {
                 current[0].findings.add(new Finding(FindingCode.valueOf(code), Severity.valueOf(rs.getString("severity")),
-                        rs.getString("message")));
+                        rs.getString("message"), rs.getString("control")));
             }
         }, runId);
         if (current[0] != null) {

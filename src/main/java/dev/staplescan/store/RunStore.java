@@ -44,6 +44,11 @@ public final class RunStore {
                 finishedAt == null ? null : Timestamp.from(finishedAt), runId);
     }
 
+    /** Records the policy a run's findings were (re-)assessed under. */
+    public void policy(long runId, String policy) {
+        jdbc.update("UPDATE ss_run SET policy = ? WHERE id = ?", policy, runId);
+    }
+
     public void addDuplicates(long runId, int n) {
         if (n > 0) {
             jdbc.update("UPDATE ss_run SET duplicates = duplicates + ? WHERE id = ?", n, runId);

@@ -36,4 +36,27 @@ class PolicyTest {
         assertThrows(IllegalArgumentException.class, () -> Policy.defaults().withClockSkew(Duration.ofMinutes(-1)));
         assertThrows(IllegalArgumentException.class, () -> Policy.defaults().withName(" "));
     }
+
+    @Test
+    void controlsAreOptionalPerCodeAndABlankOneRemovesTheMapping() {
+        Policy p = Policy.defaults().withControl(FindingCode.STAPLE_MISSING, " PCI-DSS 4.2.1 ");
+
+        assertEquals("PCI-DSS 4.2.1", p.controlOf(FindingCode.STAPLE_MISSING));
+        assertEquals("", p.controlOf(FindingCode.STAPLE_STALE));
+        assertEquals("", p.withControl(FindingCode.STAPLE_MISSING, "").controlOf(FindingCode.STAPLE_MISSING));
+        assertEquals(Policy.defaults(), p.withControl(FindingCode.STAPLE_MISSING, " "));
+        assertThrows(IllegalArgumentException.class, () -> p.withControl(FindingCode.STAPLE_MISSING, "a\nb"));
+        assertThrows(IllegalArgumentException.class,
+                () -> p.withControl(FindingCode.STAPLE_MISSING, "x".repeat(Policy.MAX_CONTROL_LENGTH + 1)));
+    }
+
+    @Test
+    void findingsTakeSeverityAndControlFromThePolicy() {
+        Policy p = Policy.defaults().withSeverity(FindingCode.STAPLE_MISSING, Severity.LOW)
+                .withControl(FindingCode.STAPLE_MISSING, "PCI-DSS 4.2.1");
+
+        assertEquals(new Finding(FindingCode.STAPLE_MISSING, Severity.LOW, "m", "PCI-DSS 4.2.1"),
+                Finding.of(FindingCode.STAPLE_MISSING, p, "m"));
+        assertEquals("", new Finding(FindingCode.STAPLE_MISSING, Severity.LOW, "m").control());
+    }
 }

@@ -166,6 +166,19 @@ class FleetIT {
     }
 
     @Test
+    void inconsistentBackendsAlternateBetweenTwoValidlyStapledCertificates() throws IOException {
+        JsseProbe.Result first = probe(Scenario.INCONSISTENT_BACKENDS, TlsVersion.TLS_1_3);
+        JsseProbe.Result second = probe(Scenario.INCONSISTENT_BACKENDS, TlsVersion.TLS_1_3);
+        JsseProbe.Result third = probe(Scenario.INCONSISTENT_BACKENDS, TlsVersion.TLS_1_2);
+
+        assertFalse(first.chain().get(0).equals(second.chain().get(0)), "consecutive connections, other backend");
+        assertEquals(first.chain().get(0), third.chain().get(0), "every second connection, the same backend");
+        assertEquals(1, first.staples().size());
+        assertEquals(1, second.staples().size());
+        assertFalse(java.util.Arrays.equals(first.staples().get(0), second.staples().get(0)), "each its own staple");
+    }
+
+    @Test
     void slowTakesAtLeastASecond() throws IOException {
         long start = System.nanoTime();
         JsseProbe.Result result = probe(Scenario.SLOW, TlsVersion.TLS_1_3);

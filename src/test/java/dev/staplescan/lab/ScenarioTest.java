@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Severity;
 import dev.staplescan.check.Verdict;
+import dev.staplescan.scan.TlsVersion;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -73,5 +74,34 @@ class ScenarioTest {
         assertThrows(UnsupportedOperationException.class, () -> codes.add(FindingCode.CERT_EXPIRED));
         assertTrue(Scenario.GOOD.expectedCodes().isEmpty());
         assertFalse(Scenario.GOOD.description().isBlank());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void perVersionVerdictIsDerivedTheSameWayAndBothVersionsIsTheDeclaredExpectation(Scenario scenario) {
+        Set<TlsVersion> both = EnumSet.allOf(TlsVersion.class);
+
+        assertEquals(scenario.expectedCodes(), scenario.expectedCodes(both));
+        assertEquals(scenario.expectedVerdict(), scenario.expectedVerdict(both));
+        for (TlsVersion v : TlsVersion.values()) {
+            assertFalse(scenario.expectedCodes(EnumSet.of(v)).contains(FindingCode.STAPLE_PROTOCOL_GAP),
+                    "a gap between versions needs both: " + scenario);
+        }
+    }
+
+    @Test
+    void expectationsThatDependOnTheVersion() {
+        Set<TlsVersion> tls13 = EnumSet.of(TlsVersion.TLS_1_3);
+        Set<TlsVersion> tls12 = EnumSet.of(TlsVersion.TLS_1_2);
+
+        assertEquals(Set.of(FindingCode.STAPLE_MISSING), Scenario.TLS12_ONLY_STAPLE.expectedCodes(tls13));
+        assertEquals(Verdict.FAIL, Scenario.TLS12_ONLY_STAPLE.expectedVerdict(tls13));
+        assertEquals(Set.of(), Scenario.TLS12_ONLY_STAPLE.expectedCodes(tls12));
+        assertEquals(Verdict.PASS, Scenario.TLS12_ONLY_STAPLE.expectedVerdict(tls12));
+        assertEquals(Set.of(FindingCode.HANDSHAKE_FAILED), Scenario.TLS12_ONLY.expectedCodes(tls13));
+        assertEquals(Verdict.ERROR, Scenario.TLS12_ONLY.expectedVerdict(tls13));
+        assertEquals(Verdict.PASS, Scenario.TLS12_ONLY.expectedVerdict(tls12));
+        assertEquals(Scenario.NO_STAPLE.expectedCodes(), Scenario.NO_STAPLE.expectedCodes(tls12));
+        assertEquals(Set.of(FindingCode.STAPLE_INCONSISTENT), Scenario.INCONSISTENT_BACKENDS.expectedCodes(tls13));
     }
 }

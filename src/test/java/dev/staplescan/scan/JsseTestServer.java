@@ -37,8 +37,16 @@ final class JsseTestServer implements AutoCloseable {
         return server.port();
     }
 
-    /** The SNI of each completed handshake, in order; an empty list for a client that sent none. */
-    List<List<SNIServerName>> requestedNames() {
+    /**
+     * The SNI of each completed handshake, in order; an empty list for a client that sent none.
+     * Waits (up to 5 s) until {@code expected} handshakes are recorded: the client can finish a TLS 1.3
+     * handshake and return before the server's thread has recorded it (seen under load).
+     */
+    List<List<SNIServerName>> requestedNames(int expected) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (requestedNames.size() < expected && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
         return List.copyOf(requestedNames);
     }
 

@@ -1,0 +1,67 @@
+package dev.staplescan.policy;
+
+import dev.staplescan.check.FindingCode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Every concrete key a policy file may hold, and "did you mean" hints for the ones it may not. */
+final class PolicyKeys {
+
+    /** A typo further than this from every key gets no hint: it would be a guess. */
+    private static final int MAX_DISTANCE = 3;
+
+    private PolicyKeys() {
+    }
+
+    static List<String> all() {
+        List<String> keys = new ArrayList<>(List.of("name", "base"));
+        for (FindingCode code : FindingCode.values()) {
+            keys.add("severity." + code.name());
+            keys.add("control." + code.name());
+        }
+        Arrays.stream(Threshold.values()).map(Threshold::key).forEach(keys::add);
+        return keys;
+    }
+
+    /** Every finding code, comma-separated, in catalogue order. */
+    static String codes() {
+        return Arrays.stream(FindingCode.values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** {@code " (did you mean severity.STAPLE_MISSING?)"}, or {@code ""} when no key is close. */
+    static String suggestion(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : all()) {
+            int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= MAX_DISTANCE && !best.equals(key) ? " (did you mean " + best + "?)" : "";
+    }
+
+    /** Levenshtein distance; keys are short, so the quadratic table is cheap. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
