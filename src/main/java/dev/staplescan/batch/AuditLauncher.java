@@ -1,5 +1,6 @@
 package dev.staplescan.batch;
 
+import dev.staplescan.report.ReportFormat;
 import dev.staplescan.store.RunStore;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -47,11 +48,20 @@ public class AuditLauncher {
         this.runs = runs;
     }
 
-    /** Starts a new run. */
+    /** Starts a new run by hand. */
     public Result start(AuditSettings s, String scannerVersion) throws Exception {
+        return start(s, scannerVersion, LaunchOptions.MANUAL);
+    }
+
+    /**
+     * Starts a new run. A {@code {run}} in the output directory is replaced by the new run's id
+     * (job definitions use it; the id exists only once the run row is created here).
+     */
+    public Result start(AuditSettings s, String scannerVersion, LaunchOptions launch) throws Exception {
         String input = s.input().toAbsolutePath().normalize().toString();
-        long runId = runs.create(input, s.policy(), scannerVersion, describe(s));
-        Path out = s.out() != null ? s.out() : Path.of("staplescan-out", "run-" + runId);
+        long runId = runs.create(input, s.policy(), scannerVersion, describe(s), launch.job());
+        Path out = s.out() != null ? Path.of(s.out().toString().replace("{run}", Long.toString(runId)))
+                : Path.of("staplescan-out", "run-" + runId);
         JobParameters params = new JobParametersBuilder()
                 .addLong(JobKeys.RUN_ID, runId)
                 .addString(JobKeys.INPUT, input, false)
@@ -66,13 +76,30 @@ public class AuditLauncher {
                 .addLong(JobKeys.HANDSHAKES_PER_VERSION, (long) s.handshakes(), false)
                 .addDouble(JobKeys.MAX_REJECTED_SHARE, s.maxRejectedShare(), false)
                 .addString(JobKeys.CSV_BOM, Boolean.toString(s.csvBom()), false)
+                .addString(JobKeys.FORMATS, ReportFormat.join(launch.formats()), false)
                 .toJobParameters();
         return new Result(runId, false, operator.start(job, params));
     }
 
-    /** The newest unfinished run of this host list, if there is one. */
+    /** The newest unfinished run of this host list started by hand, if there is one worth resuming. */
     public Optional<RunStore.Run> unfinished(Path input) {
-        return runs.latestUnfinished(input.toAbsolutePath().normalize().toString());
+        return unfinished(input, null);
+    }
+
+    /** The newest unfinished run of this host list and job ({@code null}: by hand) worth resuming, if any. */
+    public Optional<RunStore.Run> unfinished(Path input, String job) {
+        return runs.latestUnfinished(input.toAbsolutePath().normalize().toString(), job);
+    }
+
+    /** How many times the run's job has been executed (the first start plus each resume). */
+    public int attempts(long runId) {
+        JobInstance instance = instance(runId);
+        return instance == null ? 0 : repository.getJobExecutions(instance).size();
+    }
+
+    private JobInstance instance(long runId) {
+        return repository.getJobInstance(JobKeys.JOB_NAME,
+                new JobParametersBuilder().addLong(JobKeys.RUN_ID, runId).toJobParameters());
     }
 
     /**
@@ -80,8 +107,7 @@ public class AuditLauncher {
      * ({@link JobOperator#recover}), then restarted: completed steps and committed chunks are kept.
      */
     public Result resume(long runId) throws Exception {
-        JobInstance instance = repository.getJobInstance(JobKeys.JOB_NAME,
-                new JobParametersBuilder().addLong(JobKeys.RUN_ID, runId).toJobParameters());
+        JobInstance instance = instance(runId);
         if (instance == null) {
             throw new IllegalArgumentException("Run " + runId + " has no job to resume.");
         }

@@ -7,6 +7,7 @@ import dev.staplescan.check.TrustAnchors;
 import dev.staplescan.input.Target;
 import dev.staplescan.report.CsvExporter;
 import dev.staplescan.report.PdfReport;
+import dev.staplescan.report.ReportFormat;
 import dev.staplescan.report.RunData;
 import dev.staplescan.scan.Observation;
 import dev.staplescan.scan.ScanOptions;
@@ -14,6 +15,8 @@ import dev.staplescan.scan.Scanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
@@ -27,14 +30,21 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
     private final Path trust;
     private final Policy policy;
     private final boolean csvBom;
+    private final Set<ReportFormat> formats;
     private volatile Scanner scanner;
     private volatile Assessor assessor;
 
     public DefaultRunServices(ScanOptions scanOptions, Path trust, Policy policy, boolean csvBom) {
+        this(scanOptions, trust, policy, csvBom, EnumSet.allOf(ReportFormat.class));
+    }
+
+    public DefaultRunServices(ScanOptions scanOptions, Path trust, Policy policy, boolean csvBom,
+            Set<ReportFormat> formats) {
         this.scanOptions = scanOptions;
         this.trust = trust;
         this.policy = policy;
         this.csvBom = csvBom;
+        this.formats = Set.copyOf(formats);
     }
 
     /** Builds the services from an audit job's parameters. */
@@ -46,7 +56,8 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
                 .withHandshakesPerVersion(p.getLong(JobKeys.HANDSHAKES_PER_VERSION).intValue());
         String trust = p.getString(JobKeys.TRUST);
         return new DefaultRunServices(options, trust == null || trust.isEmpty() ? null : Path.of(trust),
-                Policy.defaults(), Boolean.parseBoolean(p.getString(JobKeys.CSV_BOM)));
+                Policy.defaults(), Boolean.parseBoolean(p.getString(JobKeys.CSV_BOM)),
+                ReportFormat.parse(p.getString(JobKeys.FORMATS)));
     }
 
     /** Services for re-rendering a stored run: no scanning, no assessment. */
@@ -86,8 +97,12 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
     @Override
     public void writeReports(RunData data, Path dir) throws Exception {
         Files.createDirectories(dir);
-        new CsvExporter(csvBom).export(data, dir);
-        new PdfReport().render(data, dir.resolve("report.pdf"));
+        if (formats.contains(ReportFormat.CSV)) {
+            new CsvExporter(csvBom).export(data, dir);
+        }
+        if (formats.contains(ReportFormat.PDF)) {
+            new PdfReport().render(data, dir.resolve("report.pdf"));
+        }
     }
 
     @Override

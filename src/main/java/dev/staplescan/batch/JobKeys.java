@@ -18,6 +18,8 @@ public final class JobKeys {
     public static final String HANDSHAKES_PER_VERSION = "handshakes.per.version";
     public static final String MAX_REJECTED_SHARE = "max.rejected.share";
     public static final String CSV_BOM = "csv.bom";
+    /** Report formats to write, e.g. {@code pdf,csv}; absent in runs from before formats existed (all). */
+    public static final String FORMATS = "formats";
 
     private JobKeys() {
     }
