@@ -2,6 +2,7 @@ package dev.staplescan.jobs;
 
 import dev.staplescan.batch.AuditSettings;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param output      report directory pattern, formats and CSV byte-order mark
  * @param retention   how long the details of old runs are kept
  * @param schedule    when {@code staplescan schedule} fires it; empty for a definition run only by hand
+ * @param zone        the time zone of the schedule and of {@code {date}}/{@code {time}} in the output directory
  */
 public record JobDefinition(
         Path file,
@@ -31,10 +33,16 @@ public record JobDefinition(
         ScanSpec scan,
         OutputSpec output,
         Retention retention,
-        Optional<CronSchedule> schedule) {
+        Optional<CronSchedule> schedule,
+        ZoneId zone) {
 
     public JobDefinition {
         inputs = List.copyOf(inputs);
+    }
+
+    /** Now, in the job's time zone. */
+    public ZonedDateTime now() {
+        return ZonedDateTime.now(zone);
     }
 
     /** The settings of the run of one of the inputs, with the output directory expanded for {@code now}. */

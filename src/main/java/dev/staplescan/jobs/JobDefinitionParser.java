@@ -91,7 +91,7 @@ public final class JobDefinitionParser {
             throw new DefinitionException(file, problems);
         }
         return new JobDefinition(file, name, top.string("description").orElse(""), inputs, policy, scan, output,
-                retention, schedule);
+                retention, schedule, zone);
     }
 
     private static List<Path> inputs(YamlFields top, Path dir) {
