@@ -32,7 +32,9 @@ final class AppContext {
     static ConfigurableApplicationContext open(Database db, boolean shutdownHook) throws java.io.IOException {
         Files.createDirectories(db.dataDir());
         Map<String, Object> props = new HashMap<>();
-        props.put("spring.datasource.url", db.jdbcUrl());
+        // Without our shutdown hook H2 must not close the database from its own: the scheduler's hook
+        // first stops the running audit, which still needs the database to record that it stopped.
+        props.put("spring.datasource.url", db.jdbcUrl() + (db.isDefaultH2() && !shutdownHook ? ";DB_CLOSE_ON_EXIT=FALSE" : ""));
         if (db.isDefaultH2() || db.user() != null) {
             props.put("spring.datasource.username", db.user() != null ? db.user() : "sa");
         }

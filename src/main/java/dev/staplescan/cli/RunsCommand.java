@@ -45,7 +45,8 @@ public final class RunsCommand implements Callable<Integer> {
                     "FAILING", "STAPLE%", "VALID%", "REJECTED", "INPUT");
             for (RunStore.Run r : runs) {
                 Optional<RunSummary> s = summaries.findOrCompute(r);
-                String status = r.status() + (r.failureKind() != null && !r.completed() ? "/" + r.failureKind() : "");
+                boolean why = r.failureKind() != null && !r.completed() && !r.failureKind().name().equals(r.status());
+                String status = r.status() + (why ? "/" + r.failureKind() : "");
                 String input = r.input() + (r.prunedAt() != null ? "  (pruned)" : "");
                 String started = r.startedAt().toString().substring(0, 19).replace('T', ' ');
                 String job = r.job() == null ? "-" : r.job();

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -44,6 +44,8 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "On SIGTERM, how long to wait for running audits to stop (default: ${DEFAULT-VALUE}).")
     Duration grace;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** Contexts of the audits running now, so a shutdown can stop their jobs. */
     private final Set<ConfigurableApplicationContext> open = ConcurrentHashMap.newKeySet();
@@ -120,7 +122,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     private static void say(String line) {
-        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+        System.out.println(LocalTime.now().format(TIME) + " " + line);
         System.out.flush();
     }
 }
