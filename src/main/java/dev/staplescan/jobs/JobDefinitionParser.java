@@ -2,7 +2,6 @@ package dev.staplescan.jobs;
 
 import dev.staplescan.report.ReportFormat;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +45,18 @@ public final class JobDefinitionParser {
     /** Parses and validates one file; every problem found is in the exception. */
     public static JobDefinition parse(Path file) throws DefinitionException {
         Object doc;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DefinitionException(file, List.of("cannot be read: " + e.getMessage()));
+        }
+        try {
             // SafeConstructor: plain maps, lists and scalars only, never arbitrary Java objects.
-            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (MarkedYAMLException e) {
-            throw new DefinitionException(file, List.of(yamlProblem(e)));
-        } catch (YAMLException | IOException e) {
+            throw new DefinitionException(file, List.of(yamlProblem(e, text)));
+        } catch (YAMLException e) {
             throw new DefinitionException(file, List.of("cannot be read as YAML: " + e.getMessage()));
         }
         if (!(doc instanceof Map<?, ?> map)) {
@@ -161,7 +166,7 @@ public final class JobDefinitionParser {
                 o.problem("formats", "unknown format '" + f + "' (allowed: pdf, csv)");
             }
         }
-        if (formats.isEmpty()) {
+        if (formats.isEmpty() && o.has("formats") && o.strings("formats").isEmpty()) {
             o.problem("formats", "must name at least one format (allowed: pdf, csv)");
             formats = EnumSet.allOf(ReportFormat.class);
         }
@@ -187,10 +192,12 @@ public final class JobDefinitionParser {
         return n.replaceFirst("\\.(ya?ml)$", "");
     }
 
-    private static String yamlProblem(MarkedYAMLException e) {
-        String where = e.getProblemMark() == null ? ""
-                : " at line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1);
-        String hint = String.valueOf(e.getProblem()).contains("alias")
+    private static String yamlProblem(MarkedYAMLException e, String text) {
+        var mark = e.getProblemMark();
+        String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+        // A cron such as */15 * * * * unquoted reads as a YAML alias (*name): the usual mistake here.
+        String line = mark == null ? "" : text.lines().skip(mark.getLine()).findFirst().orElse("");
+        String hint = line.matches("\\s*[\\w-]+:\\s*\\*.*")
                 ? " (a value starting with '*' must be quoted: schedule: \"*/15 * * * *\")" : "";
         return "is not valid YAML" + where + ": " + e.getProblem() + hint;
     }
