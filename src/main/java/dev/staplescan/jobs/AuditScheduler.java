@@ -34,6 +34,7 @@ public final class AuditScheduler implements AutoCloseable {
     private final Consumer<String> say;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    private volatile boolean started;
 
     /** {@code say} receives one line per start, end and outcome (the console); the same lines go to the log. */
     public AuditScheduler(List<JobDefinition> definitions, Executor executor, Consumer<String> say) {
@@ -50,6 +51,7 @@ public final class AuditScheduler implements AutoCloseable {
     /** Schedules every definition that has a schedule; returns how many were scheduled. */
     public int start() {
         scheduler.initialize();
+        started = true;
         int scheduled = 0;
         for (JobDefinition def : definitions) {
             if (def.schedule().isEmpty()) {
@@ -99,6 +101,9 @@ public final class AuditScheduler implements AutoCloseable {
 
     /** Stops firing; waits up to {@code grace} for running audits to return. */
     public void close(Duration grace) {
+        if (!started) {
+            return; // never started: no threads to stop
+        }
         scheduler.shutdown();
         try {
             scheduler.getScheduledExecutor().awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
