@@ -43,9 +43,9 @@ public class AuditJobConfig {
 
     @Bean
     Job auditJob(JobRepository repo, Step ingest, Step inputCheck, Step scan, Step assess, Step report,
-            RunServicesRegistry services, RunStore runs) {
+            RunServicesRegistry services, JdbcTemplate jdbc) {
         return new JobBuilder(JobKeys.JOB_NAME, repo)
-                .listener(new RunLifecycleListener(runs))
+                .listener(new RunLifecycleListener(jdbc))
                 .listener(services)
                 .start(ingest).next(inputCheck).next(scan).next(assess).next(report)
                 .build();

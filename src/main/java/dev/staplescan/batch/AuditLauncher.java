@@ -1,6 +1,7 @@
 package dev.staplescan.batch;
 
 import dev.staplescan.policy.Policies;
+import dev.staplescan.report.ReportFormat;
 import dev.staplescan.store.RunStore;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -51,14 +52,23 @@ public class AuditLauncher {
         this.runs = runs;
     }
 
-    /** Starts a new run. */
+    /** Starts a new run by hand. */
     public Result start(AuditSettings s, String scannerVersion) throws Exception {
+        return start(s, scannerVersion, LaunchOptions.MANUAL);
+    }
+
+    /**
+     * Starts a new run. A {@code {run}} in the output directory is replaced by the new run's id
+     * (job definitions use it; the id exists only once the run row is created here).
+     */
+    public Result start(AuditSettings s, String scannerVersion, LaunchOptions launch) throws Exception {
         String input = s.input().toAbsolutePath().normalize().toString();
         // Loaded here (not only by the services) so the run records the policy's own name, and the
         // digest lets a restart prove the file still says the same (a PolicyException stops the start).
         Policies.Loaded policy = Policies.load(s.policy());
-        long runId = runs.create(input, policy.policy().name(), scannerVersion, describe(s));
-        Path out = s.out() != null ? s.out() : Path.of("staplescan-out", "run-" + runId);
+        long runId = runs.create(input, policy.policy().name(), scannerVersion, describe(s), launch.job());
+        Path out = s.out() != null ? Path.of(s.out().toString().replace("{run}", Long.toString(runId)))
+                : Path.of("staplescan-out", "run-" + runId);
         JobParameters params = new JobParametersBuilder()
                 .addLong(JobKeys.RUN_ID, runId)
                 .addString(JobKeys.INPUT, input, false)
@@ -80,13 +90,30 @@ public class AuditLauncher {
                         false)
                 .addString(JobKeys.ALL_ADDRESSES, Boolean.toString(s.allAddresses()), false)
                 .addLong(JobKeys.MAX_ADDRESSES, (long) s.maxAddresses(), false)
+                .addString(JobKeys.FORMATS, ReportFormat.join(launch.formats()), false)
                 .toJobParameters();
         return new Result(runId, false, operator.start(job, params));
     }
 
-    /** The newest unfinished run of this host list, if there is one. */
+    /** The newest unfinished run of this host list started by hand, if there is one worth resuming. */
     public Optional<RunStore.Run> unfinished(Path input) {
-        return runs.latestUnfinished(input.toAbsolutePath().normalize().toString());
+        return unfinished(input, null);
+    }
+
+    /** The newest unfinished run of this host list and job ({@code null}: by hand) worth resuming, if any. */
+    public Optional<RunStore.Run> unfinished(Path input, String job) {
+        return runs.latestUnfinished(input.toAbsolutePath().normalize().toString(), job);
+    }
+
+    /** How many times the run's job has been executed (the first start plus each resume). */
+    public int attempts(long runId) {
+        JobInstance instance = instance(runId);
+        return instance == null ? 0 : repository.getJobExecutions(instance).size();
+    }
+
+    private JobInstance instance(long runId) {
+        return repository.getJobInstance(JobKeys.JOB_NAME,
+                new JobParametersBuilder().addLong(JobKeys.RUN_ID, runId).toJobParameters());
     }
 
     /**
@@ -94,8 +121,7 @@ public class AuditLauncher {
      * ({@link JobOperator#recover}), then restarted: completed steps and committed chunks are kept.
      */
     public Result resume(long runId) throws Exception {
-        JobInstance instance = repository.getJobInstance(JobKeys.JOB_NAME,
-                new JobParametersBuilder().addLong(JobKeys.RUN_ID, runId).toJobParameters());
+        JobInstance instance = instance(runId);
         if (instance == null) {
             throw new IllegalArgumentException("Run " + runId + " has no job to resume.");
         }

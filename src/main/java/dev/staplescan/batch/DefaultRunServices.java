@@ -7,6 +7,7 @@ import dev.staplescan.check.TrustAnchors;
 import dev.staplescan.input.Target;
 import dev.staplescan.report.CsvExporter;
 import dev.staplescan.report.PdfReport;
+import dev.staplescan.report.ReportFormat;
 import dev.staplescan.report.RunData;
 import dev.staplescan.scan.Observation;
 import dev.staplescan.policy.Policies;
@@ -20,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
@@ -35,22 +38,24 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
     private final Path trust;
     private final Policy policy;
     private final boolean csvBom;
+    private final Set<ReportFormat> formats;
     private volatile Scanner scanner;
     private volatile ResponderProbe probe;
     private volatile TrustAnchors anchors;
     private volatile Assessor assessor;
 
     public DefaultRunServices(ScanOptions scanOptions, Path trust, Policy policy, boolean csvBom) {
-        this(scanOptions, ResponderOptions.defaults(), trust, policy, csvBom);
+        this(scanOptions, ResponderOptions.defaults(), trust, policy, csvBom, EnumSet.allOf(ReportFormat.class));
     }
 
     public DefaultRunServices(ScanOptions scanOptions, ResponderOptions responderOptions, Path trust, Policy policy,
-            boolean csvBom) {
+            boolean csvBom, Set<ReportFormat> formats) {
         this.scanOptions = scanOptions;
         this.responderOptions = responderOptions;
         this.trust = trust;
         this.policy = policy;
         this.csvBom = csvBom;
+        this.formats = Set.copyOf(formats);
     }
 
     /** Builds the services from an audit job's parameters. */
@@ -77,7 +82,7 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
                 .withTimeout(timeoutMs == null ? ResponderOptions.DEFAULT_TIMEOUT : Duration.ofMillis(timeoutMs));
         String trust = p.getString(JobKeys.TRUST);
         return new DefaultRunServices(options, responder, trust == null || trust.isEmpty() ? null : Path.of(trust),
-                policy(p), Boolean.parseBoolean(p.getString(JobKeys.CSV_BOM)));
+                policy(p), Boolean.parseBoolean(p.getString(JobKeys.CSV_BOM)), ReportFormat.parse(p.getString(JobKeys.FORMATS)));
     }
 
     /**
@@ -97,7 +102,8 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
 
     /** Services for re-rendering a stored run: no scanning, no assessment. */
     public static DefaultRunServices forReports(boolean csvBom) {
-        return new DefaultRunServices(ScanOptions.defaults(), ResponderOptions.off(), null, Policy.defaults(), csvBom);
+        return new DefaultRunServices(ScanOptions.defaults(), ResponderOptions.off(), null, Policy.defaults(), csvBom,
+                EnumSet.allOf(ReportFormat.class));
     }
 
     @Override
@@ -151,8 +157,12 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
     @Override
     public void writeReports(RunData data, Path dir) throws Exception {
         Files.createDirectories(dir);
-        new CsvExporter(csvBom).export(data, dir);
-        new PdfReport().render(data, dir.resolve("report.pdf"));
+        if (formats.contains(ReportFormat.CSV)) {
+            new CsvExporter(csvBom).export(data, dir);
+        }
+        if (formats.contains(ReportFormat.PDF)) {
+            new PdfReport().render(data, dir.resolve("report.pdf"));
+        }
     }
 
     @Override

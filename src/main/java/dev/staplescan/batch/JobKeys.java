@@ -29,6 +29,8 @@ public final class JobKeys {
     public static final String TLS_VERSIONS = "tls.versions";
     public static final String ALL_ADDRESSES = "all.addresses";
     public static final String MAX_ADDRESSES = "max.addresses";
+    /** Report formats to write, e.g. {@code pdf,csv}; absent in runs from before formats existed (all). */
+    public static final String FORMATS = "formats";
 
     private JobKeys() {
     }

@@ -18,12 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Runs (or resumes) one audit in a fresh Spring context and reports the outcome to the operator. */
 final class AuditRun {
 
-    private final Path dataDir;
+    private final Database db;
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
-    AuditRun(Path dataDir) {
-        this.dataDir = dataDir;
+    AuditRun(Database db) {
+        this.db = db;
     }
 
     /** Result of a finished audit, for callers that print more (the demo). */
@@ -43,7 +43,7 @@ final class AuditRun {
     int runAndReport(AuditSettings settings, boolean restart, AfterRun after) throws Exception {
         ConfigurableApplicationContext ctx;
         try {
-            ctx = AppContext.open(dataDir);
+            ctx = AppContext.open(db);
         } catch (RuntimeException e) {
             err.println("staplescan: " + AppContext.explain(e));
             return ExitCodes.COULD_NOT_RUN;
@@ -81,12 +81,11 @@ final class AuditRun {
         double secs = (System.nanoTime() - started) / 1e9;
         Path reports = Path.of(result.execution().getJobParameters().getString(JobKeys.OUT));
         if (!result.completed()) {
-            boolean inputRejected = result.execution().getAllFailureExceptions().stream()
-                    .anyMatch(e -> e instanceof dev.staplescan.batch.InputCheckTasklet.UnusableInputException);
-            err.println("staplescan: run " + result.runId() + (inputRejected ? " stopped: " : " "
-                    + result.execution().getStatus() + ": ") + result.failure());
-            err.println(inputRejected ? "Fix the host list and run the command again (a new run starts)."
-                    : "Resume it with the same command and --restart once the cause is fixed.");
+            err.println("staplescan: run " + result.runId() + " " + result.execution().getStatus() + ": " + result.failure());
+            boolean resumable = ctx.getBean(dev.staplescan.store.RunStore.class).find(result.runId())
+                    .map(r -> r.failureKind() == null || r.failureKind().resumable()).orElse(true);
+            err.println(resumable ? "Resume it with the same command and --restart once the cause is fixed."
+                    : "Fix the host list and run again: this run will not be resumed, a new one starts.");
             return new Done(ExitCodes.COULD_NOT_RUN, result.runId(), null, reports);
         }
         RunSummary s = new JdbcRunData(ctx.getBean(JdbcTemplate.class), result.runId()).summary();

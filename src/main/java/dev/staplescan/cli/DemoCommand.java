@@ -41,7 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
             AuditSettings settings = new AuditSettings(hosts, out, trust, "default", AuditSettings.DEFAULT_PARTITIONS,
                     AuditSettings.DEFAULT_CONCURRENCY, Duration.ofSeconds(2), Duration.ofSeconds(3),
                     Duration.ofSeconds(15), 2, AuditSettings.DEFAULT_MAX_REJECTED_SHARE, false);
-            return new AuditRun(data.dir()).runAndReport(settings, false, (ctx, done) -> {
+            return new AuditRun(data.database()).runAndReport(settings, false, (ctx, done) -> {
                 DemoVerdicts.print(ctx.getBean(JdbcTemplate.class), done.runId(), fleet.endpoints(), System.out);
                 return ExitCodes.CLEAN; // the demo's failures are on purpose
             });

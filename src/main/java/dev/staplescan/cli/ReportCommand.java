@@ -61,10 +61,22 @@ public final class ReportCommand implements Callable<Integer> {
                     : "cannot read the trust bundle '" + trust + "'."));
             return ExitCodes.COULD_NOT_RUN;
         }
-        try (ConfigurableApplicationContext ctx = AppContext.open(data.dir())) {
+        ConfigurableApplicationContext opened;
+        try {
+            opened = AppContext.openExisting(data.database());
+        } catch (AppContext.MissingDatabaseException e) {
+            System.err.println("staplescan: there is no run " + runId + ": " + e.getMessage());
+            return ExitCodes.COULD_NOT_RUN;
+        }
+        try (ConfigurableApplicationContext ctx = opened) {
             RunStore.Run run = ctx.getBean(RunStore.class).find(runId).orElse(null);
             if (run == null) {
                 System.err.println("staplescan: there is no run " + runId + " in " + data.dir() + " (see 'staplescan runs').");
+                return ExitCodes.COULD_NOT_RUN;
+            }
+            if (run.prunedAt() != null) {
+                System.err.println("staplescan: the details of run " + runId + " were deleted by its job's retention on "
+                        + run.prunedAt() + "; only its summary is kept (see 'staplescan runs' and 'staplescan trend').");
                 return ExitCodes.COULD_NOT_RUN;
             }
             Path dir = out != null ? out : Path.of("staplescan-out", "run-" + runId);

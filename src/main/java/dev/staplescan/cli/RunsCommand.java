@@ -2,18 +2,24 @@ package dev.staplescan.cli;
 
 import dev.staplescan.check.Verdict;
 import dev.staplescan.report.RunSummary;
-import dev.staplescan.store.JdbcRunData;
 import dev.staplescan.store.RunStore;
+import dev.staplescan.store.RunSummaryStore;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code staplescan runs}: the stored runs, newest first, with their headline figures. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "Lists stored runs, newest first.%n")
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "Lists stored runs, newest first.%n",
+        footer = {"%nSTAPLE% is the share of endpoints that stapled, VALID% the share with a valid staple, FAILING the "
+                + "endpoints with a FAIL or ERROR verdict. A run whose details were pruned by retention keeps its figures "
+                + "(marked 'pruned'). A run that did not complete shows why: FAILED/INPUT (unusable host list, not "
+                + "resumed), FAILED/ERROR (resumed by the next start)."})
 public final class RunsCommand implements Callable<Integer> {
+
+    private static final String ROW = "%-5s %-19s %-16s %-20s %9s %6s %6s %6s %6s %7s %7s %7s %8s  %s%n";
 
     @Mixin
     DataOption data;
@@ -23,21 +29,36 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ConfigurableApplicationContext ctx = AppContext.open(data.dir())) {
-            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        Database db = data.database();
+        if (db.isDefaultH2() && !db.h2FileExists()) {
+            System.out.println("No runs stored in " + data.dir() + " (no database yet). Try 'staplescan demo'.");
+            return ExitCodes.CLEAN;
+        }
+        try (ConfigurableApplicationContext ctx = AppContext.open(db)) {
+            RunSummaryStore summaries = ctx.getBean(RunSummaryStore.class);
             var runs = ctx.getBean(RunStore.class).recent(Math.max(1, limit));
             if (runs.isEmpty()) {
-                System.out.println("No runs stored in " + data.dir() + ". Try 'staplescan demo'.");
+                System.out.println("No runs stored in " + db.describe() + ". Try 'staplescan demo'.");
                 return ExitCodes.CLEAN;
             }
-            System.out.printf("%-5s %-20s %-10s %9s %6s %6s %6s %6s %8s  %s%n", "RUN", "STARTED (UTC)", "STATUS",
-                    "ENDPOINTS", "PASS", "WARN", "FAIL", "ERROR", "REJECTED", "INPUT");
+            System.out.printf(ROW, "RUN", "STARTED (UTC)", "STATUS", "JOB", "ENDPOINTS", "PASS", "WARN", "FAIL", "ERROR",
+                    "FAILING", "STAPLE%", "VALID%", "REJECTED", "INPUT");
             for (RunStore.Run r : runs) {
-                RunSummary s = new JdbcRunData(jdbc, r.id()).summary();
-                System.out.printf("%-5d %-20s %-10s %9d %6d %6d %6d %6d %8d  %s%n", r.id(),
-                        r.startedAt().toString().substring(0, 19).replace('T', ' '), r.status(), s.endpoints(),
-                        s.verdicts().get(Verdict.PASS), s.verdicts().get(Verdict.WARN), s.verdicts().get(Verdict.FAIL),
-                        s.verdicts().get(Verdict.ERROR), s.rejections(), r.input());
+                Optional<RunSummary> s = summaries.findOrCompute(r);
+                boolean why = r.failureKind() != null && !r.completed() && !r.failureKind().name().equals(r.status());
+                String status = r.status() + (why ? "/" + r.failureKind() : "");
+                String input = r.input() + (r.prunedAt() != null ? "  (pruned)" : "");
+                String started = r.startedAt().toString().substring(0, 19).replace('T', ' ');
+                String job = r.job() == null ? "-" : r.job();
+                if (s.isEmpty()) {
+                    System.out.printf(ROW, r.id(), started, status, job, "-", "-", "-", "-", "-", "-", "-", "-", "-", input);
+                    continue;
+                }
+                RunSummary x = s.get();
+                System.out.printf(ROW, r.id(), started, status, job, x.endpoints(), x.verdicts().get(Verdict.PASS),
+                        x.verdicts().get(Verdict.WARN), x.verdicts().get(Verdict.FAIL), x.verdicts().get(Verdict.ERROR),
+                        Rates.failing(x), Rates.percent(x.stapling(), x.endpoints()),
+                        Rates.percent(x.validStaples(), x.endpoints()), x.rejections(), input);
             }
             return ExitCodes.CLEAN;
         }

@@ -118,6 +118,6 @@ public final class ScanCommand implements Callable<Integer> {
             System.err.println("staplescan: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;
         }
-        return new AuditRun(data.dir()).run(settings, restart);
+        return new AuditRun(data.database()).run(settings, restart);
     }
 }

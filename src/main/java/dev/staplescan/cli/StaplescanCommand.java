@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code staplescan} command and its sub-commands. */
 @Command(name = "staplescan", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Audits OCSP stapling across fleets of TLS servers.%n",
-        subcommands = {ScanCommand.class, RunsCommand.class, ReportCommand.class, DemoCommand.class, LabCommand.class,
+        subcommands = {ScanCommand.class, RunCommand.class, ScheduleCommand.class, RunsCommand.class, TrendCommand.class,
+            ReportCommand.class, DemoCommand.class, LabCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"%nExit codes: 0 no failing endpoint, 1 failing endpoints found (FAIL or ERROR verdicts), "
                 + "2 could not run.", "Run 'staplescan COMMAND --help' for a command's options."})

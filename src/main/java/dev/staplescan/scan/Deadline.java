@@ -25,8 +25,14 @@ record Deadline(long endNanos) {
         return Math.ceilDiv(endNanos - System.nanoTime(), 1_000_000L);
     }
 
+    /**
+     * Spent when less than a whole millisecond is left: socket timeouts count in whole milliseconds
+     * ({@link #remainingMillis} floors), so an attempt clipped to the budget ends up to a millisecond
+     * before it; with the old strict test the next attempt started in that sliver and died as
+     * "Socket closed" instead of being recorded as not attempted.
+     */
     boolean expired() {
-        return endNanos - System.nanoTime() <= 0;
+        return remainingMillis() <= 0;
     }
 
     /**

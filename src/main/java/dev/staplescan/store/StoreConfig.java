@@ -12,4 +12,14 @@ public class StoreConfig {
     SchemaMigrations schemaMigrations(DataSource dataSource) {
         return new SchemaMigrations(dataSource);
     }
+
+    @Bean
+    RunSummaryStore runSummaryStore(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new RunSummaryStore(jdbc);
+    }
+
+    @Bean
+    RunPruner runPruner(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new RunPruner(jdbc);
+    }
 }

@@ -1,0 +1,31 @@
+package dev.staplescan.cli;
+
+import dev.staplescan.check.Verdict;
+import dev.staplescan.report.RunSummary;
+import java.util.Locale;
+
+/** The rates shown by {@code runs} and {@code trend}, computed one way for both. */
+final class Rates {
+
+    private Rates() {
+    }
+
+    /** Endpoints whose verdict is FAIL or ERROR: what makes {@code scan} exit 1. */
+    static long failing(RunSummary s) {
+        return s.verdicts().get(Verdict.FAIL) + s.verdicts().get(Verdict.ERROR);
+    }
+
+    /** {@code part} of {@code whole} as a percentage with one decimal; "-" when there is no whole. */
+    static String percent(long part, long whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * part / whole);
+    }
+
+    /** The change of a percentage between two runs, in points with a sign; "" for the first run. */
+    static String delta(Double before, double now) {
+        if (before == null) {
+            return "";
+        }
+        double d = now - before;
+        return Math.abs(d) < 0.05 ? "=" : String.format(Locale.ROOT, "%+.1f", d);
+    }
+}

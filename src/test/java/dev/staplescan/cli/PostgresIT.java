@@ -1,0 +1,100 @@
+package dev.staplescan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.staplescan.lab.Fleet;
+import dev.staplescan.lab.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The migrations and the job on PostgreSQL through {@code --db-url}: a job run twice (retention
+ * prunes the first run), then {@code runs} and {@code trend}. Needs a PostgreSQL server on loopback
+ * that lets the test create a database: {@code STAPLESCAN_TEST_PG_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres}) and {@code STAPLESCAN_TEST_PG_USER} (default
+ * {@code postgres}). Skipped, with that message, when none is reachable: CI does not need one.
+ */
+class PostgresIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aJobRunsAndPrunesOnPostgresql() throws Exception {
+        String admin = env("STAPLESCAN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String user = env("STAPLESCAN_TEST_PG_USER", "postgres");
+        String db = "staplescan_it_" + System.nanoTime();
+        try (Connection c = connect(admin, user)) {
+            c.createStatement().execute("CREATE DATABASE " + db);
+        }
+        String url = admin.substring(0, admin.lastIndexOf('/') + 1) + db;
+        try (Fleet fleet = Fleet.start(List.of(Scenario.GOOD, Scenario.NO_STAPLE))) {
+            fleet.writeHostList(tmp.resolve("hosts.csv"));
+            fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
+            Path job = tmp.resolve("pg.yaml");
+            Files.writeString(job, "input: hosts.csv\nscan: {trust: lab-ca.pem, handshake-timeout: 3s}\n"
+                    + "output:\n  directory: out/{run}\n  formats: [csv]\nretention: {keep-runs: 1}\n");
+            String[] common = {"--data", tmp.resolve("data").toString(), "--db-url", url, "--db-user", user};
+
+            CliRun first = CliRun.of(args("run", job.toString(), common));
+            assertEquals(ExitCodes.POLICY_FAILURES, first.exitCode(), first::toString);
+            CliRun second = CliRun.of(args("run", job.toString(), common));
+            assertEquals(ExitCodes.POLICY_FAILURES, second.exitCode(), second::toString);
+            assertTrue(second.err().contains("retention pruned the details of 1 old run(s)"), second::toString);
+
+            CliRun trend = CliRun.of(args("trend", null, common(common, "--job", "pg")));
+            assertEquals(0, trend.exitCode(), trend::toString);
+            assertTrue(trend.out().contains("last 2 completed run(s)"), trend::toString);
+            assertTrue(CliRun.of(args("runs", null, common)).out().contains("(pruned)"));
+            try (Connection c = connect(url, user);
+                    ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM ss_observation WHERE run_id = 1")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1));
+            }
+        } finally {
+            try (Connection c = connect(admin, user)) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private static Connection connect(String url, String user) {
+        try {
+            return DriverManager.getConnection(url, user, System.getenv("STAPLESCAN_TEST_PG_PASSWORD"));
+        } catch (SQLException e) {
+            Assumptions.abort("No PostgreSQL reachable at " + url + " as " + user + " (" + e.getMessage()
+                    + "): skipped. Set STAPLESCAN_TEST_PG_URL / STAPLESCAN_TEST_PG_USER to run it.");
+            throw new IllegalStateException(e); // not reached
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static String[] common(String[] common, String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of(common));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static String[] args(String command, String arg, String... common) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(command);
+        if (arg != null) {
+            all.add(arg);
+        }
+        all.addAll(List.of(common));
+        return all.toArray(String[]::new);
+    }
+}
