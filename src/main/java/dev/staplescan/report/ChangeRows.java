@@ -52,7 +52,10 @@ final class ChangeRows {
         row.put("kind", c.kind().name());
         row.put("kindTitle", c.kind().title());
         row.put("kindTotal", total);
-        row.put("endpoint", c.key());
+        // host:port on the first line and the SNI under it: the key host:port:sni, readable when long names wrap
+        String key = c.key();
+        String hostPort = c.sni() == null || c.sni().isEmpty() ? key : key.substring(0, key.length() - c.sni().length() - 1);
+        row.put("endpoint", hostPort + (hostPort.equals(key) ? "\nno SNI" : "\nSNI " + c.sni()));
         row.put("owner", OverviewRows.label(c.owner()) + " / " + OverviewRows.label(c.environment()));
         row.put("before", c.before() == null ? "not listed" : c.before().name() + codes(c.codesBefore()));
         row.put("after", c.after() == null ? "not listed" : c.after().name() + codes(c.codesAfter()));

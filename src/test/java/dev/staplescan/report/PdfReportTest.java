@@ -40,14 +40,15 @@ class PdfReportTest {
             "Breakdown by owner and environment", "All endpoints",
             "Changes since the previous run", "Compared with run 41 of the same host list",
             "Newly failing: 1 endpoint", "Fixed: 1 endpoint", "Still failing: 1 endpoint", "No longer in the host list: 1",
-            "old.example.com:443:old.example.com", "good.example.com:443:good.example.com",
+            "old.example.com:443 SNI old.example.com", "good.example.com:443 SNI good.example.com",
             "Methodology", "2 handshakes under TLS 1.3", "connect 5 s, TLS handshake 10 s",
             "The built-in default policy", "Glossary of finding codes", "Found in this run on 1 endpoint",
             "Not found in this run", "RFC 6960", "RFC 7633", "ssl_stapling on", "SSLUseStapling On", "ocsp-update on",
         }) {
             assertTrue(text.contains(expected), () -> "missing \"" + expected + "\" in:\n" + text);
         }
-        String failing = text.substring(text.indexOf("Failing endpoints Endpoints with"), text.indexOf("Input rejections"));
+        int failingStart = text.indexOf("Failing endpoints Endpoints with");
+        String failing = text.substring(failingStart, text.indexOf("Input rejections", failingStart));
         assertFalse(failing.contains("good.example.com:443"), "a PASS endpoint is not in the failing section");
         for (var code : dev.staplescan.check.FindingCode.values()) {
             assertTrue(text.contains(code.name()), () -> "the glossary lacks " + code);
