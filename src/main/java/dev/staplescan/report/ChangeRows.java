@@ -29,11 +29,15 @@ final class ChangeRows {
         for (ChangeKind kind : ChangeKind.values()) {
             p.put("changes" + kind.name(), counts.getOrDefault(kind, 0L));
         }
+        // no endpoint in common: the list was replaced, and listing every endpoint twice (new, removed) says nothing
+        boolean replaced = previous.isPresent() && counts.getOrDefault(ChangeKind.ADDED, 0L) == data.summary().endpoints()
+                && counts.getOrDefault(ChangeKind.REMOVED, 0L) == previous.get().endpoints();
+        p.put("changesReplaced", replaced);
         List<Map<String, ?>> rows = new ArrayList<>();
         if (previous.isPresent()) {
             for (ChangeKind kind : ChangeKind.values()) {
                 long total = counts.getOrDefault(kind, 0L);
-                if (total > 0) {
+                if (total > 0 && !replaced) {
                     data.forEachChange(kind, SHOWN_PER_KIND, c -> rows.add(row(c, total)));
                 }
             }
