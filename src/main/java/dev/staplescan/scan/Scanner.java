@@ -145,7 +145,10 @@ public final class Scanner implements AutoCloseable {
             // Interrupting a virtual thread closes its socket; stop rather than record that as a server failure.
             throw new CancellationException("scan of " + target.endpoint() + " interrupted");
         }
-        if (budget.expired()) {
+        // Less than a whole millisecond left counts as spent: the previous attempt's timeout was clipped to
+        // whole milliseconds (rounded down), so it can end a fraction of a millisecond before the deadline,
+        // and a 1 ms attempt would then be recorded as a server timeout instead of "not attempted".
+        if (budget.remainingMillis() <= 0) {
             return new Handshake(sequence, address.getHostAddress(), version, Outcome.HANDSHAKE_TIMEOUT, null, null,
                     List.of(), null, -1, -1, NOT_ATTEMPTED + " the endpoint's total budget of "
                             + options.totalTimeout().toMillis() + " ms was spent");
