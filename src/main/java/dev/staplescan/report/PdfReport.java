@@ -27,14 +27,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders a run's compliance report as a PDF (SPEC §7) from the JasperReports templates in
- * {@code reports/}: a cover with the run facts, headline figures and a verdict chart; the failing
- * endpoints grouped by owner with their findings; the rejected host-list lines; a glossary of the
- * finding codes in the run with their remediation. Page numbers in the footer, fonts embedded
- * (DejaVu Sans), greys only.
+ * {@code reports/}, in this order: a cover with the run facts, headline figures and a verdict chart;
+ * a breakdown by owner and environment with charts of stapling by owner and of the top finding codes;
+ * the changes since the previous run of the same host list; the failing endpoints grouped by owner
+ * with their findings; the rejected host-list lines; the methodology; a glossary of every finding
+ * code with its source and remediation per server. Every section is a PDF bookmark; page numbers in
+ * the footer, fonts embedded (DejaVu Sans), greys only so it prints in black and white.
  *
  * <p>Bounded on any run size: the failing-endpoints section lists at most {@code failingEndpointCap}
- * endpoints and says how many more there are, the rejections section lists the first
- * {@value #REJECTIONS_SHOWN}; everything else is counts. The templates are compiled once per process.
+ * endpoints and says how many more there are; the breakdown, the change lists and the rejections
+ * are capped too ({@link OverviewRows}, {@link ChangeRows}, {@value #REJECTIONS_SHOWN} rejections);
+ * everything else is aggregate counts. The templates are compiled once per process.
  */
 public final class PdfReport {
 
@@ -81,8 +84,8 @@ public final class PdfReport {
     private JasperPrint fill(RunData data, ReportTemplates templates) {
         RunSummary summary = data.summary();
         FailingRows failing = FailingRows.collect(data, failingEndpointCap);
-        RunDigest digest = RunDigest.of(data);
         List<Map<String, ?>> rejections = firstRejections(data);
+        List<CodeCount> codes = data.codeCounts();
 
         Map<String, Object> p = new HashMap<>(ReportFacts.of(summary));
         p.put(JRParameter.REPORT_LOCALE, Locale.ENGLISH);
@@ -93,11 +96,17 @@ public final class PdfReport {
         p.put("failingShown", failing.endpoints());
         p.put("rejectionsShown", (long) rejections.size());
         p.put("verdictData", verdictChartData(summary));
-        p.put("rejectionsReport", templates.rejections());
+        p.put("rejectionsReport", templates.sub("rejections"));
         p.put("rejectionsData", new JRMapCollectionDataSource(rejections));
-        p.put("glossaryReport", templates.glossary());
-        p.put("glossaryData", digest.glossary());
-        p.put("glossaryCodes", (long) digest.codes());
+        p.put("glossaryReport", templates.sub("glossary"));
+        p.put("glossaryData", GlossaryRows.of(codes));
+        p.put("glossaryCodes", (long) codes.size());
+        p.put("breakdownReport", templates.sub("breakdown"));
+        OverviewRows.put(data, summary, p);
+        p.put("changesReport", templates.sub("changes"));
+        ChangeRows.put(data, p);
+        p.put("methodologyReport", templates.sub("methodology"));
+        MethodologyFacts.put(summary, data.settings(), p);
         try {
             return JasperFillManager.fillReport(templates.main(), p, failing);
         } catch (JRException e) {
@@ -108,6 +117,7 @@ public final class PdfReport {
 
     private static List<Map<String, ?>> firstRejections(RunData data) {
         List<Map<String, ?>> rows = new ArrayList<>();
+        // streams them all (the interface has no limit), keeping the first: rejections are few in a usable list
         data.forEachRejection((Rejection r) -> {
             if (rows.size() < REJECTIONS_SHOWN) {
                 rows.add(Map.of("line", r.line(), "content", r.content(), "reason", r.reason()));

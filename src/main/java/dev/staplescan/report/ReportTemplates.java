@@ -3,7 +3,9 @@ package dev.staplescan.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
@@ -14,20 +16,20 @@ import net.sf.jasperreports.engine.util.JRLoader;
  * {@code reports/} (the repository's top-level {@code reports/}, packaged into the jar).
  *
  * <p>Compiling a template runs the Java compiler over its expressions (about a second or two), so
- * the three templates are compiled once per process, on first use, and kept. When the build has put
+ * the templates are compiled once per process, on first use, and kept. When the build has put
  * precompiled {@code reports/NAME.jasper} files next to them ({@link ReportTemplateCompiler}), those
  * are loaded instead: inside a Spring Boot jar the libraries are nested jars that the Java compiler
  * cannot read, so compiling there fails.
  *
- * @param main        the report: cover, failing endpoints, summary sections
- * @param rejections  subreport listing rejected host-list lines
- * @param glossary    subreport listing the finding codes of the run
- * @param loadMillis  how long loading (or compiling) them took, for the timing log
+ * @param reports    every template by name: the main report (cover, overview, failing endpoints, summary
+ *                   sections) and its subreports
+ * @param loadMillis how long loading (or compiling) them took, for the timing log
  */
-record ReportTemplates(JasperReport main, JasperReport rejections, JasperReport glossary, long loadMillis) {
+record ReportTemplates(Map<String, JasperReport> reports, long loadMillis) {
 
-    /** The template names, as in {@code reports/NAME.jrxml}. */
-    static final List<String> NAMES = List.of("staplescan-report", "rejections", "glossary");
+    /** The template names, as in {@code reports/NAME.jrxml}; the first is the main report. */
+    static final List<String> NAMES = List.of("staplescan-report", "rejections", "glossary", "breakdown", "changes",
+            "methodology");
 
     private static ReportTemplates compiled;
 
@@ -35,12 +37,25 @@ record ReportTemplates(JasperReport main, JasperReport rejections, JasperReport 
     static synchronized ReportTemplates get() {
         if (compiled == null) {
             long start = System.nanoTime();
-            JasperReport main = load(NAMES.get(0));
-            JasperReport rejections = load(NAMES.get(1));
-            JasperReport glossary = load(NAMES.get(2));
-            compiled = new ReportTemplates(main, rejections, glossary, (System.nanoTime() - start) / 1_000_000);
+            Map<String, JasperReport> reports = new LinkedHashMap<>();
+            NAMES.forEach(name -> reports.put(name, load(name)));
+            compiled = new ReportTemplates(Map.copyOf(reports), (System.nanoTime() - start) / 1_000_000);
         }
         return compiled;
+    }
+
+    /** The main report. */
+    JasperReport main() {
+        return reports.get(NAMES.getFirst());
+    }
+
+    /** A subreport by its name in {@link #NAMES}. */
+    JasperReport sub(String name) {
+        JasperReport report = reports.get(name);
+        if (report == null) {
+            throw new IllegalArgumentException("no report template named " + name);
+        }
+        return report;
     }
 
     private static JasperReport load(String name) {

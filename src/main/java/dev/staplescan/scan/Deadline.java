@@ -26,10 +26,9 @@ record Deadline(long endNanos) {
     }
 
     /**
-     * Spent when less than a whole millisecond is left: socket timeouts count in whole milliseconds
-     * ({@link #remainingMillis} floors), so an attempt clipped to the budget ends up to a millisecond
-     * before it; with the old strict test the next attempt started in that sliver and died as
-     * "Socket closed" instead of being recorded as not attempted.
+     * Spent when no time is left. {@link #remainingMillis} rounds up, so a clipped attempt's timeout
+     * never ends before the deadline; the scanner additionally refuses to start an attempt with less
+     * than {@code Scanner.MIN_ATTEMPT_MILLIS} left, since such an attempt could only fail.
      */
     boolean expired() {
         return remainingMillis() <= 0;

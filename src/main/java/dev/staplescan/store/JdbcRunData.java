@@ -7,8 +7,14 @@ import dev.staplescan.check.Severity;
 import dev.staplescan.check.Verdict;
 import dev.staplescan.input.Rejection;
 import dev.staplescan.input.Target;
+import dev.staplescan.report.ChangeKind;
+import dev.staplescan.report.CodeCount;
+import dev.staplescan.report.EndpointChange;
 import dev.staplescan.report.EndpointRow;
+import dev.staplescan.report.GroupBy;
+import dev.staplescan.report.GroupFigures;
 import dev.staplescan.report.RunData;
+import dev.staplescan.report.RunSettings;
 import dev.staplescan.report.RunSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,11 +25,15 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@link RunData} read from the database, streaming rows with JDBC (never a whole run in memory). */
+/**
+ * {@link RunData} read from the database, streaming rows with JDBC (never a whole run in memory). The
+ * overview figures come from {@link RunBreakdown}, the comparison with the previous run of the same
+ * host list from {@link RunComparison}: aggregate queries and capped lists.
+ */
 public final class JdbcRunData implements RunData {
 
     /** Codes that make a staple unusable; a staple with none of them is counted as valid. */
@@ -51,6 +61,49 @@ public final class JdbcRunData implements RunData {
     public RunSummary summary() {
         RunStore.Run run = new RunStore(jdbc).find(runId)
                 .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in this database"));
+        return summary(run);
+    }
+
+    @Override
+    public RunSettings settings() {
+        return new RunStore(jdbc).find(runId).map(r -> RunSettings.parse(r.options())).orElse(RunSettings.UNKNOWN);
+    }
+
+    @Override
+    public void forEachGroup(GroupBy by, int limit, Consumer<GroupFigures> action) {
+        new RunBreakdown(jdbc, runId).forEachGroup(by, limit, action);
+    }
+
+    @Override
+    public long groupCount(GroupBy by) {
+        return new RunBreakdown(jdbc, runId).groupCount(by);
+    }
+
+    @Override
+    public List<CodeCount> codeCounts() {
+        return new RunBreakdown(jdbc, runId).codeCounts();
+    }
+
+    @Override
+    public Optional<RunSummary> previous() {
+        return new RunStore(jdbc).previousCompleted(runId).map(r -> new JdbcRunData(jdbc, r.id()).summary(r));
+    }
+
+    @Override
+    public Map<ChangeKind, Long> changeCounts() {
+        return comparison().map(RunComparison::counts).orElse(Map.of());
+    }
+
+    @Override
+    public void forEachChange(ChangeKind kind, int limit, Consumer<EndpointChange> action) {
+        comparison().ifPresent(c -> c.forEach(kind, limit, action));
+    }
+
+    private Optional<RunComparison> comparison() {
+        return new RunStore(jdbc).previousCompleted(runId).map(r -> new RunComparison(jdbc, runId, r.id()));
+    }
+
+    private RunSummary summary(RunStore.Run run) {
         Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
             verdicts.put(v, 0L);
@@ -64,9 +117,7 @@ public final class JdbcRunData implements RunData {
         jdbc.query("SELECT severity, COUNT(*) FROM ss_finding WHERE run_id = ? GROUP BY severity",
                 rs -> { severities.put(Severity.valueOf(rs.getString(1)), rs.getLong(2)); }, runId);
         TargetStore targets = new TargetStore(jdbc);
-        String invalidating = INVALIDATING.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(","));
-        long valid = count("SELECT COUNT(*) FROM ss_assessment a WHERE run_id = ? AND ocsp_status = 'good' AND NOT EXISTS "
-                + "(SELECT 1 FROM ss_finding f WHERE f.run_id = a.run_id AND f.line = a.line AND f.code IN (" + invalidating + "))");
+        long valid = count("SELECT COALESCE(SUM(" + RunBreakdown.VALID_STAPLE + "), 0) FROM ss_assessment a WHERE run_id = ?");
         return new RunSummary(runId, run.input(), run.policy(), run.scannerVersion(), run.startedAt(), run.finishedAt(),
                 run.status(), targets.countTargets(runId), count("SELECT COUNT(*) FROM ss_assessment WHERE run_id = ? "
                         + "AND verdict <> 'ERROR'"),

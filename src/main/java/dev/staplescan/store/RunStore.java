@@ -132,6 +132,16 @@ public final class RunStore {
         return jdbc.query(sql, (rs, i) -> run(rs), args).stream().findFirst();
     }
 
+    /**
+     * The newest COMPLETED run of the same host list ({@code input}) that started before run {@code runId}:
+     * what that run's report compares itself with.
+     */
+    public Optional<Run> previousCompleted(long runId) {
+        return jdbc.query("SELECT p.* FROM ss_run p JOIN ss_run r ON r.id = ? WHERE p.input = r.input "
+                + "AND p.status = 'COMPLETED' AND p.id < r.id ORDER BY p.id DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, i) -> run(rs), runId).stream().findFirst();
+    }
+
     /** The newest runs first, at most {@code limit}. */
     public List<Run> recent(int limit) {
         return jdbc.query("SELECT * FROM ss_run ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY", (rs, i) -> run(rs));

@@ -142,7 +142,7 @@ class CsvExporterTest {
     @Test
     void failureMidwayLeavesNoFileBehind() throws IOException {
         RunFixture fixture = RunFixture.standard();
-        RunData broken = new RunData() {
+        RunData broken = new DelegatingRunData(fixture) {
             @Override
             public RunSummary summary() {
                 return fixture.summary();

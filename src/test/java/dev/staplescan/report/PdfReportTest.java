@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class PdfReportTest {
     void rendersAReadablePdfWithEverySection() throws IOException {
         Path pdf = dir.resolve("report.pdf");
 
-        new PdfReport().render(RunFixture.standard(), pdf);
+        new PdfReport().render(RunFixture.withPrevious(), pdf);
 
         preview(pdf, "fixture.pdf");
         byte[] head = Arrays.copyOf(Files.readAllBytes(pdf), 5);
@@ -35,11 +36,27 @@ class PdfReportTest {
             "sample-inputs/fleet.csv", "2026-11-22 10:15:30 UTC", "12 min 34 s", "COMPLETED",
             "odd,host.example.com:8443", "gone.example.com:443", "Owner: " + RunFixture.HYPERLINK_OWNER,
             "MUST_STAPLE_VIOLATION", "nextUpdate 2026-11-20T00:00:00Z is 2 days in the past",
-            "bad host!:443", "Staple expired", "The staple's nextUpdate has passed",
+            "bad host!:443", "Staple expired", "nextUpdate has passed",
+            "Breakdown by owner and environment", "All endpoints",
+            "Changes since the previous run", "Compared with run 41 of the same host list",
+            "Newly failing: 1 endpoint", "Fixed: 1 endpoint", "Still failing: 1 endpoint", "No longer in the host list: 1",
+            "old.example.com:443 SNI old.example.com", "good.example.com:443 SNI good.example.com",
+            "Methodology", "2 handshakes under TLS 1.3", "connect 5 s, TLS handshake 10 s",
+            "The built-in default policy", "Glossary of finding codes", "Found in this run on 1 endpoint",
+            "Not found in this run", "RFC 6960", "RFC 7633", "ssl_stapling on", "SSLUseStapling On", "ocsp-update on",
         }) {
             assertTrue(text.contains(expected), () -> "missing \"" + expected + "\" in:\n" + text);
         }
-        assertFalse(text.contains("good.example.com:443"), "a PASS endpoint is not in the failing section");
+        int failingStart = text.indexOf("Failing endpoints Endpoints with");
+        String failing = text.substring(failingStart, text.indexOf("Input rejections", failingStart));
+        assertFalse(failing.contains("good.example.com:443"), "a PASS endpoint is not in the failing section");
+        for (var code : dev.staplescan.check.FindingCode.values()) {
+            assertTrue(text.contains(code.name()), () -> "the glossary lacks " + code);
+        }
+        assertEquals(List.of("Breakdown by owner and environment", "Changes since the previous run", "Failing endpoints",
+                "Input rejections", "Methodology", "Glossary of finding codes"),
+                PdfText.bookmarks(pdf).stream().filter(b -> !b.startsWith(" ")).toList(), "top-level bookmarks");
+        assertTrue(PdfText.bookmarks(pdf).contains("  MUST_STAPLE_VIOLATION"), "one bookmark per glossary code");
         assertTrue(text.contains("Page 1 of " + PdfText.pages(pdf)), text);
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left behind");
@@ -66,26 +83,56 @@ class PdfReportTest {
         assertTrue(text.contains("No endpoint has a FAIL or ERROR verdict."), text);
         assertTrue(text.contains("Every line of the host list could be read."), text);
         assertTrue(text.contains("No finding was recorded in this run."), text);
+        assertTrue(text.contains("No earlier completed run of this host list is stored"), text);
+        assertTrue(text.contains("Glossary of finding codes"), "the glossary lists every code even when none occurred");
     }
 
     @Test
-    void fiftyThousandFailuresStayWithinTheRowCap() throws IOException {
-        ManyFailuresRun run = new ManyFailuresRun(50_000);
+    void aHundredThousandEndpointsAreSummarisedWithinTheCaps() throws IOException {
+        ManyFailuresRun run = new ManyFailuresRun(100_000);
         Path pdf = dir.resolve("report.pdf");
+        System.gc();
+        long heapBefore = usedHeap();
+        resetPeaks();
 
         long start = System.nanoTime();
         new PdfReport().render(run, pdf);
         long millis = (System.nanoTime() - start) / 1_000_000;
+        long peak = peakHeap();
 
-        preview(pdf, "fifty-thousand.pdf");
+        preview(pdf, "hundred-thousand.pdf");
+        assertFalse(run.streamedEveryEndpoint, "the PDF reads aggregates and capped lists, never every endpoint");
         assertEquals(PdfReport.DEFAULT_FAILING_ENDPOINT_CAP, run.largestLimitAsked, "asks for the cap, not for every row");
+        assertEquals(ChangeRows.SHOWN_PER_KIND, run.largestChangeLimitAsked);
+        assertTrue(run.largestGroupLimitAsked <= OverviewRows.BREAKDOWN_GROUPS);
+        long bound = PdfReport.DEFAULT_FAILING_ENDPOINT_CAP + ChangeKind.values().length * ChangeRows.SHOWN_PER_KIND
+                + 2L * OverviewRows.BREAKDOWN_GROUPS;
+        assertTrue(run.rowsGiven <= bound, () -> run.rowsGiven + " rows read for 100,000 endpoints");
         int pages = PdfText.pages(pdf);
         assertTrue(pages < 200, () -> pages + " pages");
-        String end = PdfText.lastPages(pdf, 2);
-        assertTrue(end.contains("48,000 more failing endpoints are not listed here (2,000 of 50,000 shown)"), end);
-        assertTrue(end.contains("endpoints.csv"), end);
-        assertTrue(end.contains("host-1999.example.com:443"), "the last listed endpoint ends the list");
-        assertFalse(PdfText.of(pdf).contains("host-2000.example.com"), "nothing past the cap");
-        System.out.printf("50,000 failing endpoints: %d pages in %d ms%n", pages, millis);
+        String text = PdfText.of(pdf);
+        assertTrue(text.contains("98,000 more failing endpoints are not listed here (2,000 of 100,000 shown)"), "detail summarised");
+        assertTrue(text.contains("endpoints.csv"));
+        assertTrue(text.contains("Newly failing: 20,000 endpoints (the first 100 are listed)"), "change lists capped");
+        assertTrue(text.contains("Still failing: 80,000 endpoints (the first 100 are listed)"));
+        assertTrue(text.contains("host-1999.example.com:443"), "the last listed endpoint ends the list");
+        assertFalse(text.contains("host-2000.example.com:443 "), "nothing past the cap in the failing list");
+        System.out.printf("100,000 failing endpoints: %d pages in %d ms; heap %d MB before, peak %d MB during%n", pages,
+                millis, heapBefore >> 20, peak >> 20);
+    }
+
+    private static long usedHeap() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void resetPeaks() {
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** Sum of the heap pools' peaks since the reset: an upper bound on what rendering needed, garbage included. */
+    private static long peakHeap() {
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 }

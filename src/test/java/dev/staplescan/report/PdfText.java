@@ -1,9 +1,13 @@
 package dev.staplescan.report;
 
 import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.SimpleBookmark;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Text of a PDF for assertions, through OpenPDF's extractor (it comes with jasperreports-pdf), so
@@ -42,6 +46,30 @@ public final class PdfText {
             return text.toString().replaceAll("[ \\t\\r\\n]+", " ");
         } finally {
             reader.close();
+        }
+    }
+
+    /** The PDF's bookmarks (outline) as titles, depth first, each indented by two spaces per level below the top. */
+    public static List<String> bookmarks(Path pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf.toString());
+        try {
+            List<String> titles = new ArrayList<>();
+            List<Map<String, Object>> outline = SimpleBookmark.getBookmarkList(reader);
+            collect(outline, "", titles);
+            return titles;
+        } finally {
+            reader.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collect(List<Map<String, Object>> level, String indent, List<String> titles) {
+        if (level == null) {
+            return;
+        }
+        for (Map<String, Object> mark : level) {
+            titles.add(indent + mark.get("Title"));
+            collect((List<Map<String, Object>>) mark.get("Kids"), indent + "  ", titles);
         }
     }
 }

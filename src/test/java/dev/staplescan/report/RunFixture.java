@@ -11,12 +11,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** An in-memory run for report tests: a few endpoints of every kind, and two rejected lines. */
-final class RunFixture implements RunData {
+/**
+ * An in-memory run for report tests: a few endpoints of every kind, two rejected lines, and optionally
+ * a previous run of the same host list to compare with. Groups, code counts and changes are computed
+ * from the lists the way the database computes them.
+ */
+class RunFixture implements RunData {
 
     static final Instant STARTED = Instant.parse("2026-11-22T10:15:30Z");
     static final Instant SCANNED = Instant.parse("2026-11-22T10:15:31.250Z");
@@ -25,6 +33,9 @@ final class RunFixture implements RunData {
 
     final List<EndpointRow> endpoints = new ArrayList<>();
     final List<Rejection> rejections = new ArrayList<>();
+    /** The previous run of the same host list; {@code null} for none. */
+    RunFixture previous;
+    long runId = 42;
 
     /** The standard fixture: PASS, FAIL (with a hostile owner, and a host with a comma), ERROR. */
     static RunFixture standard() {
@@ -52,6 +63,31 @@ final class RunFixture implements RunData {
         return run;
     }
 
+    /**
+     * The standard fixture with a previous run: good.example.com failed then (fixed now), the comma host
+     * passed (newly failing), gone.example.com failed (still failing), and old.example.com was listed
+     * then and is gone now.
+     */
+    static RunFixture withPrevious() {
+        RunFixture run = standard();
+        RunFixture before = new RunFixture();
+        before.runId = 41;
+        List<EndpointRow> now = run.endpoints;
+        before.endpoints.add(with(now.get(0), Verdict.FAIL, new Finding(FindingCode.STAPLE_MISSING, Severity.HIGH,
+                "no staple on 2 of 2 handshakes")));
+        before.endpoints.add(with(now.get(1), Verdict.PASS));
+        before.endpoints.add(with(now.get(2), Verdict.ERROR, new Finding(FindingCode.CONNECT_REFUSED, Severity.HIGH,
+                "refused")));
+        before.endpoints.add(new EndpointRow(new Target(9, "old.example.com", 443, "old.example.com", "web-team", "prod",
+                ""), SCANNED, "192.0.2.99", Verdict.PASS, List.of(), goodFacts()));
+        run.previous = before;
+        return run;
+    }
+
+    private static EndpointRow with(EndpointRow e, Verdict verdict, Finding... findings) {
+        return new EndpointRow(e.target(), e.scannedAt(), e.addresses(), verdict, List.of(findings), e.facts());
+    }
+
     static EndpointFacts goodFacts() {
         return new EndpointFacts("TLSv1.3", true, "good", Instant.parse("2026-11-22T00:00:00Z"),
                 Instant.parse("2026-11-29T00:00:00Z"), Instant.parse("2027-02-01T00:00:00Z"), false,
@@ -69,7 +105,7 @@ final class RunFixture implements RunData {
             severities.put(s, endpoints.stream().flatMap(e -> e.findings().stream())
                     .filter(f -> f.severity() == s).count());
         }
-        return new RunSummary(42, "sample-inputs/fleet.csv", "default", "0.1.0", STARTED,
+        return new RunSummary(runId, "sample-inputs/fleet.csv", "default", "0.1.0", STARTED,
                 STARTED.plusSeconds(754), "COMPLETED", endpoints.size(), 2, 2, 1, verdicts, severities,
                 rejections.size(), 1);
     }
@@ -91,5 +127,118 @@ final class RunFixture implements RunData {
     @Override
     public void forEachRejection(Consumer<Rejection> action) {
         rejections.forEach(action);
+    }
+
+    @Override
+    public RunSettings settings() {
+        return RunSettings.parse("partitions=4 concurrency=256 connectTimeout=PT5S handshakeTimeout=PT10S "
+                + "endpointTimeout=PT30S handshakes=2 trust=-");
+    }
+
+    @Override
+    public void forEachGroup(GroupBy by, int limit, Consumer<GroupFigures> action) {
+        groups(by).stream()
+                .sorted(Comparator.comparingLong(GroupFigures::endpoints).reversed())
+                .limit(limit)
+                .forEach(action);
+    }
+
+    @Override
+    public long groupCount(GroupBy by) {
+        return groups(by).size();
+    }
+
+    private List<GroupFigures> groups(GroupBy by) {
+        Function<EndpointRow, String> owner = e -> by == GroupBy.ENVIRONMENT ? null : e.target().owner();
+        Function<EndpointRow, String> env = e -> by == GroupBy.OWNER ? null : e.target().environment();
+        Map<List<String>, List<EndpointRow>> byKey = new LinkedHashMap<>();
+        for (EndpointRow e : endpoints) {
+            byKey.computeIfAbsent(java.util.Arrays.asList(owner.apply(e), env.apply(e)), k -> new ArrayList<>()).add(e);
+        }
+        List<GroupFigures> groups = new ArrayList<>();
+        byKey.forEach((key, rows) -> groups.add(new GroupFigures(key.get(0), key.get(1), rows.size(),
+                count(rows, Verdict.PASS), count(rows, Verdict.WARN), count(rows, Verdict.FAIL), count(rows, Verdict.ERROR),
+                rows.stream().filter(e -> Boolean.TRUE.equals(e.facts().stapled())).count(),
+                rows.stream().filter(e -> "good".equals(e.facts().ocspStatus()) && e.verdict() == Verdict.PASS).count())));
+        return groups;
+    }
+
+    private static long count(List<EndpointRow> rows, Verdict v) {
+        return rows.stream().filter(e -> e.verdict() == v).count();
+    }
+
+    @Override
+    public List<CodeCount> codeCounts() {
+        Map<FindingCode, List<Finding>> byCode = endpoints.stream().flatMap(e -> e.findings().stream())
+                .collect(Collectors.groupingBy(Finding::code));
+        List<CodeCount> counts = new ArrayList<>();
+        byCode.forEach((code, findings) -> counts.add(new CodeCount(code,
+                endpoints.stream().filter(e -> e.findings().stream().anyMatch(f -> f.code() == code)).count(),
+                findings.size(), findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElseThrow())));
+        return counts;
+    }
+
+    @Override
+    public Optional<RunSummary> previous() {
+        return Optional.ofNullable(previous).map(RunFixture::summary);
+    }
+
+    @Override
+    public Map<ChangeKind, Long> changeCounts() {
+        if (previous == null) {
+            return Map.of();
+        }
+        Map<ChangeKind, Long> counts = new EnumMap<>(ChangeKind.class);
+        for (ChangeKind kind : ChangeKind.values()) {
+            counts.put(kind, changes(kind).count());
+        }
+        return counts;
+    }
+
+    @Override
+    public void forEachChange(ChangeKind kind, int limit, Consumer<EndpointChange> action) {
+        if (previous != null) {
+            changes(kind).limit(limit).forEach(action);
+        }
+    }
+
+    private java.util.stream.Stream<EndpointChange> changes(ChangeKind kind) {
+        Map<String, EndpointRow> before = previous.endpoints.stream().collect(Collectors.toMap(RunFixture::key, e -> e));
+        Map<String, EndpointRow> after = endpoints.stream().collect(Collectors.toMap(RunFixture::key, e -> e));
+        List<EndpointChange> all = new ArrayList<>();
+        after.forEach((key, now) -> all.add(change(before.get(key), now)));
+        before.forEach((key, then) -> {
+            if (!after.containsKey(key)) {
+                all.add(change(then, null));
+            }
+        });
+        return all.stream().filter(c -> c != null && c.kind() == kind)
+                .sorted(Comparator.comparing(EndpointChange::owner).thenComparing(EndpointChange::host));
+    }
+
+    private static EndpointChange change(EndpointRow then, EndpointRow now) {
+        boolean failedThen = then != null && failing(then.verdict());
+        boolean failsNow = now != null && failing(now.verdict());
+        ChangeKind kind = then == null ? ChangeKind.ADDED : now == null ? ChangeKind.REMOVED
+                : failedThen && failsNow ? ChangeKind.STILL_FAILING : failsNow ? ChangeKind.NEWLY_FAILING
+                : failedThen ? ChangeKind.FIXED : null;
+        if (kind == null) {
+            return null;
+        }
+        Target t = (now != null ? now : then).target();
+        return new EndpointChange(kind, t.host(), t.port(), t.sni(), t.owner(), t.environment(),
+                then == null ? null : then.verdict(), now == null ? null : now.verdict(), codes(then), codes(now));
+    }
+
+    private static boolean failing(Verdict v) {
+        return v == Verdict.FAIL || v == Verdict.ERROR;
+    }
+
+    private static String codes(EndpointRow e) {
+        return e == null ? "" : e.findings().stream().map(f -> f.code().name()).collect(Collectors.joining(";"));
+    }
+
+    private static String key(EndpointRow e) {
+        return e.target().host() + ":" + e.target().port() + ":" + e.target().sni();
     }
 }

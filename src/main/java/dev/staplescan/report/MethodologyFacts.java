@@ -1,0 +1,69 @@
+package dev.staplescan.report;
+
+import dev.staplescan.check.Policy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The run-specific sentences of the methodology page: how many handshakes, which timeouts, which trust
+ * anchors, and the thresholds of the policy in force, from the run's recorded settings. What the run
+ * did not record is said to be not recorded, never guessed.
+ */
+final class MethodologyFacts {
+
+    private MethodologyFacts() {
+    }
+
+    /** Adds the methodology page's parameters to {@code p}. */
+    static void put(RunSummary summary, RunSettings settings, Map<String, Object> p) {
+        p.put("methodHandshakes", settings.get("handshakes")
+                .map(n -> n + (n.equals("1") ? " handshake" : " handshakes") + " under TLS 1.3 and as many under TLS 1.2")
+                .orElse("one or more handshakes (count not recorded for this run) under TLS 1.3 and under TLS 1.2"));
+        p.put("methodTimeouts", "connect " + duration(settings.duration("connectTimeout")) + ", TLS handshake "
+                + duration(settings.duration("handshakeTimeout")) + ", all attempts on one endpoint together "
+                + duration(settings.duration("endpointTimeout")));
+        p.put("methodTrust", settings.get("trust").filter(t -> !t.equals("-"))
+                .map(t -> "the JDK's default trust anchors plus the certificates of " + t)
+                .orElse(settings.values().isEmpty() ? "the JDK's default trust anchors (the run did not record whether a "
+                        + "bundle was added)" : "the JDK's default trust anchors"));
+        p.put("methodPolicy", policy(summary.policy()));
+    }
+
+    /** The policy sentence: the default's thresholds, or the name of another policy and the default's for reference. */
+    static String policy(String name) {
+        Policy d = Policy.defaults();
+        String thresholds = "certificates with less than " + duration(Optional.of(d.certExpiringSoon()))
+                + " left get CERT_EXPIRING_SOON; staples whose nextUpdate is less than "
+                + duration(Optional.of(d.stapleExpiringSoon())) + " away get STAPLE_EXPIRING_SOON; staples whose thisUpdate "
+                + "is older than " + duration(Optional.of(d.stapleMaxAge())) + " get STAPLE_STALE (CA/B Forum BR §4.9.10); "
+                + "times are compared with " + duration(Optional.of(d.clockSkew())) + " of allowed clock skew; severities "
+                + "are those of the glossary";
+        if (name == null || name.isBlank() || name.equals(d.name())) {
+            return "The built-in default policy: " + thresholds + ".";
+        }
+        return "Policy \"" + name + "\": its thresholds and severities are those of that policy file (this report "
+                + "records its name only). For reference, the default policy: " + thresholds + ".";
+    }
+
+    /** "500 ms", "5 s", "21 days", "24 hours"; "not recorded" when absent. */
+    static String duration(Optional<Duration> d) {
+        if (d.isEmpty()) {
+            return "not recorded";
+        }
+        Duration v = d.get();
+        if (v.toMillis() < 1000) {
+            return v.toMillis() + " ms";
+        }
+        if (v.toDays() >= 2 && v.equals(Duration.ofDays(v.toDays()))) {
+            return v.toDays() + " days";
+        }
+        if (v.toHours() >= 2 && v.equals(Duration.ofHours(v.toHours()))) {
+            return v.toHours() + " hours";
+        }
+        if (v.toMinutes() >= 2 && v.equals(Duration.ofMinutes(v.toMinutes()))) {
+            return v.toMinutes() + " minutes";
+        }
+        return v.toSeconds() + " s";
+    }
+}
