@@ -22,7 +22,11 @@ public interface RunData {
     /** Every assessed endpoint, in host-list order. */
     void forEachEndpoint(Consumer<EndpointRow> action);
 
-    /** Endpoints whose verdict is FAIL or ERROR, ordered by owner then host-list order; at most {@code limit}. */
+    /**
+     * Endpoints whose verdict is FAIL or ERROR, at most {@code limit}, chosen fairly across owners
+     * (each owner's most severe first, then the next of each owner, ...), ordered by owner, then
+     * most severe first.
+     */
     void forEachFailing(int limit, Consumer<EndpointRow> action);
 
     /** Every rejected host-list line, in line order. */

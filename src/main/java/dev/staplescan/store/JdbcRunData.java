@@ -132,10 +132,21 @@ public final class JdbcRunData implements RunData {
 
     @Override
     public void forEachFailing(int limit, Consumer<EndpointRow> action) {
-        stream(ENDPOINTS + "JOIN (SELECT a2.line FROM ss_assessment a2 JOIN ss_target t2 ON t2.run_id = a2.run_id "
-                + "AND t2.line = a2.line WHERE a2.run_id = " + runId + " AND a2.verdict IN ('FAIL', 'ERROR') "
-                + "ORDER BY t2.owner, t2.line FETCH FIRST " + limit + " ROWS ONLY) pick ON pick.line = t.line "
-                + "WHERE t.run_id = ? ORDER BY t.owner, t.line, f.seq", action);
+        // Fair to every owner: rank each owner's failing endpoints worst first, then take rank 1 of
+        // every owner, rank 2 of every owner, ... until the limit. With many owners each still gets
+        // its worst endpoints listed, instead of the first owners alphabetically taking all rows.
+        stream(ENDPOINTS + "JOIN (SELECT line FROM (SELECT a2.line, t2.owner, ROW_NUMBER() OVER (PARTITION BY t2.owner "
+                + "ORDER BY " + severityRank("a2") + ", a2.line) AS rk FROM ss_assessment a2 JOIN ss_target t2 "
+                + "ON t2.run_id = a2.run_id AND t2.line = a2.line WHERE a2.run_id = " + runId
+                + " AND a2.verdict IN ('FAIL', 'ERROR')) ranked ORDER BY rk, owner FETCH FIRST " + limit
+                + " ROWS ONLY) pick ON pick.line = t.line "
+                + "WHERE t.run_id = ? ORDER BY t.owner, " + severityRank("a") + ", t.line, f.seq", action);
+    }
+
+    /** SQL ordering most severe first by an assessment's worst severity (no finding last). */
+    private static String severityRank(String alias) {
+        return "CASE " + alias + ".worst_severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 "
+                + "WHEN 'LOW' THEN 3 WHEN 'INFO' THEN 4 ELSE 5 END";
     }
 
     @Override
