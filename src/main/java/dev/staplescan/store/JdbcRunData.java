@@ -26,6 +26,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,6 +51,9 @@ public final class JdbcRunData implements RunData {
             + "FROM ss_target t JOIN ss_assessment a ON a.run_id = t.run_id AND a.line = t.line "
             + "JOIN ss_observation o ON o.run_id = t.run_id AND o.line = t.line "
             + "LEFT JOIN ss_finding f ON f.run_id = t.run_id AND f.line = t.line ";
+
+    /** Failing endpoints fetched per query when listing them (an IN list of line numbers). */
+    private static final int PICK_BATCH = 200;
 
     private final JdbcTemplate jdbc;
     private final long runId;
@@ -135,12 +141,24 @@ public final class JdbcRunData implements RunData {
         // Fair to every owner: rank each owner's failing endpoints worst first, then take rank 1 of
         // every owner, rank 2 of every owner, ... until the limit. With many owners each still gets
         // its worst endpoints listed, instead of the first owners alphabetically taking all rows.
-        stream(ENDPOINTS + "JOIN (SELECT line FROM (SELECT a2.line, t2.owner, ROW_NUMBER() OVER (PARTITION BY t2.owner "
-                + "ORDER BY " + severityRank("a2") + ", a2.line) AS rk FROM ss_assessment a2 JOIN ss_target t2 "
-                + "ON t2.run_id = a2.run_id AND t2.line = a2.line WHERE a2.run_id = " + runId
-                + " AND a2.verdict IN ('FAIL', 'ERROR')) ranked ORDER BY rk, owner FETCH FIRST " + limit
-                + " ROWS ONLY) pick ON pick.line = t.line "
-                + "WHERE t.run_id = ? ORDER BY t.owner, " + severityRank("a") + ", t.line, f.seq", action);
+        // The pick is a query of its own (at most `limit` small rows): joined into the row query,
+        // H2 re-evaluates the window function per joined row, which is quadratic on large runs.
+        record Pick(long line, String owner, int severity) {
+        }
+        List<Pick> picks = jdbc.query("SELECT line, owner, sev FROM (SELECT a2.line, t2.owner, " + severityRank("a2")
+                + " AS sev, ROW_NUMBER() OVER (PARTITION BY t2.owner ORDER BY " + severityRank("a2") + ", a2.line) AS rk "
+                + "FROM ss_assessment a2 JOIN ss_target t2 ON t2.run_id = a2.run_id AND t2.line = a2.line "
+                + "WHERE a2.run_id = ? AND a2.verdict IN ('FAIL', 'ERROR')) ranked ORDER BY rk, owner FETCH FIRST "
+                + Math.max(0, limit) + " ROWS ONLY", (rs, i) -> new Pick(rs.getLong(1), rs.getString(2), rs.getInt(3)), runId);
+        picks.sort(Comparator.comparing(Pick::owner).thenComparingInt(Pick::severity).thenComparingLong(Pick::line));
+        for (int from = 0; from < picks.size(); from += PICK_BATCH) {
+            List<Pick> batch = picks.subList(from, Math.min(picks.size(), from + PICK_BATCH));
+            Map<Long, EndpointRow> rows = new HashMap<>();
+            String lines = batch.stream().map(pick -> Long.toString(pick.line())).collect(Collectors.joining(","));
+            stream(ENDPOINTS + "WHERE t.run_id = ? AND t.line IN (" + lines + ") ORDER BY t.line, f.seq",
+                    row -> rows.put(row.target().line(), row));
+            batch.forEach(pick -> action.accept(rows.get(pick.line())));
+        }
     }
 
     /** SQL ordering most severe first by an assessment's worst severity (no finding last). */
