@@ -36,7 +36,8 @@ public final class DemoCommand implements Callable<Integer> {
             Path trust = fleet.writeTrustBundle(out.resolve(LabRunner.TRUST_BUNDLE));
             System.out.println("demo: lab fleet of " + fleet.endpoints().size() + " endpoints started on loopback; "
                     + "host list " + hosts);
-            // Short timeouts: the fleet is local, and the tarpit scenario would otherwise cost 10 s.
+            // Short timeouts: the fleet is local, and the tarpit and full-backlog scenarios would otherwise
+            // cost a default timeout per TLS version (10 s each for the tarpit, 5 s for the backlog).
             // Two handshakes per version, so the intermittent (cold-cache) scenario shows itself.
             AuditSettings settings = new AuditSettings(hosts, out, trust, "default", AuditSettings.DEFAULT_PARTITIONS,
                     AuditSettings.DEFAULT_CONCURRENCY, Duration.ofSeconds(2), Duration.ofSeconds(3),

@@ -42,7 +42,19 @@ public record EndpointSetup(
         /** Accepts, reads, never answers (a hung service or a black-holing middlebox). */
         TARPIT,
         /** Answers the ClientHello with an HTTP 400 banner and closes (plain HTTP on a TLS port). */
-        NOT_TLS
+        NOT_TLS,
+        /**
+         * Answers every ClientHello with a fatal handshake_failure alert, as a server does that shares
+         * no cipher suite or version with the client.
+         */
+        ALERT,
+        /**
+         * Listens but never accepts, its accept queue (backlog 1) filled by the fleet itself, so Linux
+         * drops further SYNs and connects time out: a host that is up but overwhelmed, or firewalled.
+         */
+        FULL_BACKLOG,
+        /** No server at all: the host-list line names a host under {@code .invalid}, which never resolves. */
+        UNRESOLVABLE
     }
 
     public EndpointSetup {

@@ -28,12 +28,21 @@ public final class Fleet implements AutoCloseable {
 
     /** Benchmark endpoints share this name and one certificate and staple. */
     public static final String BENCH_SNI = "bench." + Scenario.DOMAIN;
+    /**
+     * The host of the UNRESOLVABLE endpoint: {@code .invalid} never resolves (RFC 6761 section 6.4),
+     * so the scanner's own resolver says so at once, without any public query being answered.
+     */
+    public static final String UNRESOLVABLE_HOST = "unresolvable.invalid";
+    /** The port written for the UNRESOLVABLE endpoint; nothing is ever reached there. */
+    static final int UNRESOLVABLE_PORT = 443;
 
     private final CertificateAuthority root;
     private final OcspResponder responder;
     /** Further servers scenarios need (the slow responder), closed with the fleet. */
     private final List<OcspResponder> extras = new ArrayList<>();
     private final List<TlsEndpoint> servers = new ArrayList<>();
+    /** Listeners that never accept (FULL_BACKLOG), closed with the fleet. */
+    private final List<FullBacklog> backlogs = new ArrayList<>();
     /** The server behind each endpoint, by {@code address:port}; absent for CLOSED_PORT. */
     private final Map<String, TlsEndpoint> serverByEndpoint = new HashMap<>();
     private final List<FleetEndpoint> endpoints = new ArrayList<>();
@@ -76,9 +85,22 @@ public final class Fleet implements AutoCloseable {
         for (Scenario scenario : scenarios) {
             InetAddress address = addresses.next();
             EndpointSetup setup = setups.build(scenario);
-            int port = setup == null ? unusedPort(address) : listen(address, setup, delay).port();
-            endpoints.add(new FleetEndpoint(scenario, address.getHostAddress(), port, scenario.sni(),
-                    scenario.expectedVerdict(), scenario.expectedCodes()));
+            String host = address.getHostAddress();
+            int port;
+            if (setup == null) {
+                port = unusedPort(address);
+            } else if (setup.mode() == EndpointSetup.Mode.UNRESOLVABLE) {
+                host = UNRESOLVABLE_HOST;
+                port = UNRESOLVABLE_PORT;
+            } else if (setup.mode() == EndpointSetup.Mode.FULL_BACKLOG) {
+                FullBacklog backlog = FullBacklog.start(address);
+                backlogs.add(backlog);
+                port = backlog.port();
+            } else {
+                port = listen(address, setup, delay).port();
+            }
+            endpoints.add(new FleetEndpoint(scenario, host, port, scenario.sni(), scenario.expectedVerdict(),
+                    scenario.expectedCodes()));
         }
         scenarioCount = endpoints.size();
         if (extra > 0) {
@@ -156,6 +178,9 @@ public final class Fleet implements AutoCloseable {
     public void close() {
         for (TlsEndpoint server : servers) {
             server.close();
+        }
+        for (FullBacklog backlog : backlogs) {
+            backlog.close();
         }
         for (OcspResponder extra : extras) {
             extra.close();

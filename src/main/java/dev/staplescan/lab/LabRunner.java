@@ -49,7 +49,7 @@ public final class LabRunner {
     /** The endpoints as a fixed-width text table: scenario, address:port, sni, expected verdict and codes. */
     public static String table(Fleet fleet) {
         StringBuilder table = new StringBuilder();
-        String row = "%-22s %-22s %-40s %-7s %s%n";
+        String row = "%-22s %-24s %-42s %-7s %s%n"; // widths fit unresolvable.invalid:443 and the longest SNI
         table.append(String.format(row, "SCENARIO", "ENDPOINT", "SNI", "EXPECT", "CODES"));
         for (FleetEndpoint e : fleet.endpoints()) {
             String codes = e.expectedCodes().stream().map(FindingCode::name).collect(Collectors.joining(";"));

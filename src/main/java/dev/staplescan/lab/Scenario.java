@@ -2,10 +2,15 @@ package dev.staplescan.lab;
 
 import static dev.staplescan.check.FindingCode.CERT_CHAIN_INCOMPLETE;
 import static dev.staplescan.check.FindingCode.CERT_EXPIRED;
+import static dev.staplescan.check.FindingCode.CERT_EXPIRING_SOON;
 import static dev.staplescan.check.FindingCode.CERT_HOSTNAME_MISMATCH;
+import static dev.staplescan.check.FindingCode.CERT_NOT_YET_VALID;
 import static dev.staplescan.check.FindingCode.CERT_REVOKED;
 import static dev.staplescan.check.FindingCode.CERT_SELF_SIGNED;
+import static dev.staplescan.check.FindingCode.CERT_UNTRUSTED;
 import static dev.staplescan.check.FindingCode.CONNECT_REFUSED;
+import static dev.staplescan.check.FindingCode.CONNECT_TIMEOUT;
+import static dev.staplescan.check.FindingCode.DNS_FAILURE;
 import static dev.staplescan.check.FindingCode.HANDSHAKE_FAILED;
 import static dev.staplescan.check.FindingCode.HANDSHAKE_TIMEOUT;
 import static dev.staplescan.check.FindingCode.MUST_STAPLE_VIOLATION;
@@ -19,8 +24,11 @@ import static dev.staplescan.check.FindingCode.STAPLE_INCONSISTENT;
 import static dev.staplescan.check.FindingCode.STAPLE_INTERMITTENT;
 import static dev.staplescan.check.FindingCode.STAPLE_MALFORMED;
 import static dev.staplescan.check.FindingCode.STAPLE_MISSING;
+import static dev.staplescan.check.FindingCode.STAPLE_NOT_YET_VALID;
+import static dev.staplescan.check.FindingCode.STAPLE_NO_NEXT_UPDATE;
 import static dev.staplescan.check.FindingCode.STAPLE_PROTOCOL_GAP;
 import static dev.staplescan.check.FindingCode.STAPLE_RESPONSE_STATUS;
+import static dev.staplescan.check.FindingCode.STAPLE_SIGNATURE_INVALID;
 import static dev.staplescan.check.FindingCode.STAPLE_STALE;
 import static dev.staplescan.check.FindingCode.STAPLE_STATUS_REVOKED;
 import static dev.staplescan.check.FindingCode.STAPLE_STATUS_UNKNOWN;
@@ -98,7 +106,24 @@ public enum Scenario {
     // Connections alternate between two backends with different (each valid and validly stapled)
     // certificates. Shows with 2 handshakes in all, e.g. one per version, or --handshakes 2 under one.
     INCONSISTENT_BACKENDS("consecutive connections alternate between two backends with different certificates",
-            Verdict.FAIL, STAPLE_INCONSISTENT);
+            Verdict.FAIL, STAPLE_INCONSISTENT),
+    NOT_YET_VALID_CERT("leaf valid only from 2 days ahead, valid staple", Verdict.FAIL, CERT_NOT_YET_VALID),
+    // 5 days left, below the default policy's 21-day warning.
+    EXPIRING_SOON_CERT("leaf expires in 5 days, valid staple", Verdict.WARN, CERT_EXPIRING_SOON),
+    // Leaf and intermediate sent; their root is not in the fleet's trust bundle. Neither self-signed
+    // nor incomplete, and the staple (signed by that intermediate) is still judged, and valid.
+    UNTRUSTED_ROOT("full chain to a root outside the trust bundle, valid staple", Verdict.FAIL, CERT_UNTRUSTED),
+    // The issuer (an authorized signer) signed it; the signature no longer verifies.
+    CORRUPTED_SIGNATURE("staple signed by the issuer, one bit of the signature flipped", Verdict.FAIL,
+            STAPLE_SIGNATURE_INVALID),
+    NOT_YET_VALID_STAPLE("staple's thisUpdate 1 hour ahead (beyond the 5 min clock-skew allowance)", Verdict.FAIL,
+            STAPLE_NOT_YET_VALID),
+    NO_NEXT_UPDATE_STAPLE("staple without nextUpdate (thisUpdate 1 hour ago)", Verdict.WARN, STAPLE_NO_NEXT_UPDATE),
+    HANDSHAKE_ALERT("answers every ClientHello with a fatal handshake_failure alert", Verdict.ERROR, HANDSHAKE_FAILED),
+    // SYNs are dropped, so the cost is the scanner's connect timeout once per TLS version (no repeats).
+    FULL_BACKLOG("listens but never accepts, accept queue full: connects time out", Verdict.ERROR, CONNECT_TIMEOUT),
+    // The host-list line names unresolvable.invalid (RFC 6761): never resolves, bounded by the resolve timeout.
+    UNRESOLVABLE("host name under .invalid, which never resolves", Verdict.ERROR, DNS_FAILURE);
 
     /** How long the RESPONDER_SLOW scenario's responder waits before each answer. */
     public static final java.time.Duration RESPONDER_SLOW_DELAY = java.time.Duration.ofMillis(2500);

@@ -35,6 +35,11 @@ public final class TlsEndpoint implements AutoCloseable {
     private static final byte[] HTTP_BANNER = ("HTTP/1.1 400 Bad Request\r\nServer: staplescan-lab\r\n"
             + "Content-Type: text/plain\r\nContent-Length: 29\r\nConnection: close\r\n\r\n"
             + "This port speaks plain HTTP.\n").getBytes(StandardCharsets.US_ASCII);
+    /**
+     * A TLS record (RFC 8446 section 5.1, legacy version 3,3) holding a fatal (2) handshake_failure
+     * (40) alert: what a server sends when it shares no cipher suite with the client.
+     */
+    private static final byte[] HANDSHAKE_FAILURE_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
 
     private final ServerSocket listener;
     private final EndpointSetup setup;
@@ -51,6 +56,9 @@ public final class TlsEndpoint implements AutoCloseable {
 
     /** Binds {@code address:port} ({@code port} 0 = ephemeral) and starts accepting. */
     public static TlsEndpoint start(InetAddress address, int port, EndpointSetup setup) {
+        if (setup.mode() == EndpointSetup.Mode.FULL_BACKLOG || setup.mode() == EndpointSetup.Mode.UNRESOLVABLE) {
+            throw new IllegalArgumentException(setup.mode() + " is not served by a TlsEndpoint");
+        }
         try {
             ServerSocket listener = new ServerSocket(port, BACKLOG, address);
             TlsEndpoint endpoint = new TlsEndpoint(listener, setup);
@@ -119,8 +127,11 @@ public final class TlsEndpoint implements AutoCloseable {
         try (socket) {
             switch (setup.mode()) {
                 case TARPIT -> drain(socket.getInputStream());
-                case NOT_TLS -> answerHttp(socket);
+                case NOT_TLS -> answerAndClose(socket, HTTP_BANNER);
+                case ALERT -> answerAndClose(socket, HANDSHAKE_FAILURE_ALERT);
                 case TLS -> handshake(socket, sequence);
+                // start() refuses these: nothing accepts, or nothing resolves.
+                case FULL_BACKLOG, UNRESOLVABLE -> throw new IllegalStateException(setup.mode() + " has no server");
             }
         } catch (IOException e) {
             // The peer reset, timed out or failed the handshake (a scanner offering a version we
@@ -146,17 +157,18 @@ public final class TlsEndpoint implements AutoCloseable {
         protocol.close();
     }
 
-    private static void answerHttp(Socket socket) throws IOException {
+    /** Reads the ClientHello, answers with {@code reply}, closes our side and waits for the client to close. */
+    private static void answerAndClose(Socket socket, byte[] reply) throws IOException {
         socket.setSoTimeout(IDLE_MILLIS);
         InputStream in = socket.getInputStream();
         // Read the ClientHello first: closing with unread data would make the kernel send a RST,
-        // and the client would see "connection reset" instead of the banner.
+        // and the client would see "connection reset" instead of our answer.
         int first = in.read(new byte[16 * 1024]);
         if (first < 0) {
             return;
         }
         OutputStream out = socket.getOutputStream();
-        out.write(HTTP_BANNER);
+        out.write(reply);
         out.flush();
         socket.shutdownOutput();
         drain(in);

@@ -15,11 +15,15 @@ import dev.staplescan.scan.TlsVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.security.SignatureException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,6 +31,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
@@ -49,7 +54,9 @@ class FleetIT {
             Scenario.REVOKED, Scenario.EXPIRED_STAPLE, Scenario.WRONG_CERT_STAPLE, Scenario.MUST_STAPLE_NO_STAPLE,
             Scenario.NO_OCSP_URL, Scenario.EXPIRED_CERT, Scenario.WRONG_NAME, Scenario.UNKNOWN_STATUS,
             Scenario.TRY_LATER, Scenario.STRANGER_SIGNED, Scenario.SIGNER_WITHOUT_EKU, Scenario.EXPIRING_SOON_STAPLE,
-            Scenario.STALE_STAPLE, Scenario.INCOMPLETE_CHAIN, Scenario.SELF_SIGNED);
+            Scenario.STALE_STAPLE, Scenario.INCOMPLETE_CHAIN, Scenario.SELF_SIGNED, Scenario.NOT_YET_VALID_CERT,
+            Scenario.EXPIRING_SOON_CERT, Scenario.UNTRUSTED_ROOT, Scenario.CORRUPTED_SIGNATURE,
+            Scenario.NOT_YET_VALID_STAPLE, Scenario.NO_NEXT_UPDATE_STAPLE);
 
     private static Fleet fleet;
     private static Map<Scenario, FleetEndpoint> byScenario;
@@ -72,6 +79,10 @@ class FleetIT {
         assertEquals(Scenario.values().length, endpoints.size());
         assertEquals(endpoints.size(), endpoints.stream().map(FleetEndpoint::address).distinct().count());
         for (FleetEndpoint e : endpoints) {
+            if (e.scenario() == Scenario.UNRESOLVABLE) {
+                assertEquals(Fleet.UNRESOLVABLE_HOST, e.address());
+                continue;
+            }
             assertTrue(e.address().startsWith("127."), e.address());
             assertFalse(e.address().startsWith("127.0.0."), "keeps clear of 127.0.0.x: " + e.address());
             assertEquals(e.scenario().sni(), e.sni());
@@ -119,6 +130,14 @@ class FleetIT {
         X509Certificate signer = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(noEku.getCerts()[0]);
         signer.verify(issuer.getPublicKey());
         assertFalse(signer.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.9"));
+
+        BasicOCSPResp corrupted = (BasicOCSPResp) new OCSPResp(staple(Scenario.CORRUPTED_SIGNATURE)).getResponseObject();
+        BasicOCSPResp intact = (BasicOCSPResp) new OCSPResp(staple(Scenario.GOOD)).getResponseObject();
+        assertEquals(intact.getResponderId(), corrupted.getResponderId(), "names the issuer, an authorized signer");
+        assertFalse(corrupted.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey())));
+        assertTrue(single(Scenario.NOT_YET_VALID_STAPLE, issuer).getThisUpdate().toInstant()
+                .isAfter(Instant.now().plus(Duration.ofMinutes(5))));
+        assertNull(single(Scenario.NO_NEXT_UPDATE_STAPLE, issuer).getNextUpdate());
     }
 
     @Test
@@ -134,6 +153,48 @@ class FleetIT {
         List<X509Certificate> goodChain = probe(Scenario.GOOD, TlsVersion.TLS_1_2).chain();
         goodChain.get(1).verify(fleet.rootCertificate().getPublicKey());
         goodChain.get(0).verify(goodChain.get(1).getPublicKey());
+
+        Instant now = Instant.now();
+        assertTrue(leaf(Scenario.NOT_YET_VALID_CERT).getNotBefore().toInstant().isAfter(now));
+        Instant soon = leaf(Scenario.EXPIRING_SOON_CERT).getNotAfter().toInstant();
+        assertTrue(soon.isAfter(now) && soon.isBefore(now.plus(Duration.ofDays(21))), soon.toString());
+        List<X509Certificate> untrusted = probe(Scenario.UNTRUSTED_ROOT, TlsVersion.TLS_1_2).chain();
+        assertEquals(2, untrusted.size(), "complete chain: leaf and intermediate");
+        untrusted.get(0).verify(untrusted.get(1).getPublicKey());
+        assertFalse(untrusted.get(1).getIssuerX500Principal().equals(untrusted.get(1).getSubjectX500Principal()));
+        assertThrows(SignatureException.class, () -> untrusted.get(1).verify(fleet.rootCertificate().getPublicKey()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TlsVersion.class)
+    void handshakeAlertRefusesEveryHandshake(TlsVersion version) {
+        SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () -> probe(Scenario.HANDSHAKE_ALERT, version));
+
+        assertTrue(e.getMessage().contains("handshake_failure"), e.getMessage());
+    }
+
+    @Test
+    void fullBacklogLetsConnectsTimeOut() {
+        FleetEndpoint endpoint = byScenario.get(Scenario.FULL_BACKLOG);
+        long start = System.nanoTime();
+
+        assertThrows(SocketTimeoutException.class, () -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(endpoint.address(), endpoint.port()), 500);
+            }
+        });
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 450 && millis < 2_000, "ended at the client's own timeout, took " + millis + " ms");
+    }
+
+    @Test
+    void unresolvableNamesAHostUnderInvalid() {
+        FleetEndpoint endpoint = byScenario.get(Scenario.UNRESOLVABLE);
+
+        assertTrue(endpoint.address().endsWith(".invalid"), endpoint.address());
+        assertThrows(UnknownHostException.class, () -> InetAddress.getAllByName(endpoint.address()));
+        assertNull(fleet.stapleOf(endpoint, TlsVersion.TLS_1_3));
     }
 
     @Test

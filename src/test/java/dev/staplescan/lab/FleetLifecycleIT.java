@@ -38,7 +38,8 @@ class FleetLifecycleIT {
 
     @Test
     void closeFreesEveryPortAndDropsOpenConnections() throws Exception {
-        Fleet fleet = Fleet.start(List.of(Scenario.GOOD, Scenario.TARPIT, Scenario.NOT_TLS), 3, Duration.ZERO);
+        Fleet fleet = Fleet.start(List.of(Scenario.GOOD, Scenario.TARPIT, Scenario.NOT_TLS, Scenario.FULL_BACKLOG), 3,
+                Duration.ZERO);
         List<FleetEndpoint> endpoints = fleet.endpoints();
         Socket hanging = connect(endpoints.get(1));
 

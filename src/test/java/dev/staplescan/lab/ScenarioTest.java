@@ -61,6 +61,29 @@ class ScenarioTest {
     }
 
     @Test
+    void everyCodeInTheCatalogueIsProducedByAtLeastOneScenario() {
+        Set<FindingCode> produced = EnumSet.noneOf(FindingCode.class);
+        for (Scenario scenario : Scenario.values()) {
+            produced.addAll(scenario.expectedCodes());
+        }
+
+        assertEquals(EnumSet.allOf(FindingCode.class), produced,
+                "codes without a lab scenario: " + EnumSet.complementOf(EnumSet.copyOf(produced)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Scenario.class, names = {"NOT_YET_VALID_CERT", "EXPIRING_SOON_CERT", "UNTRUSTED_ROOT",
+        "CORRUPTED_SIGNATURE", "NOT_YET_VALID_STAPLE", "NO_NEXT_UPDATE_STAPLE", "HANDSHAKE_ALERT", "FULL_BACKLOG",
+        "UNRESOLVABLE"})
+    void scenariosWithOneCodeEachHaveTheSameExpectationUnderEachVersion(Scenario scenario) {
+        assertEquals(1, scenario.expectedCodes().size(), scenario.name());
+        for (TlsVersion v : TlsVersion.values()) {
+            assertEquals(scenario.expectedCodes(), scenario.expectedCodes(EnumSet.of(v)), scenario + " under " + v);
+            assertEquals(scenario.expectedVerdict(), scenario.expectedVerdict(EnumSet.of(v)), scenario + " under " + v);
+        }
+    }
+
+    @Test
     void sniIsLowerKebabUnderTheLabDomain() {
         assertEquals("good.lab.staplescan.test", Scenario.GOOD.sni());
         assertEquals("must-staple-no-staple.lab.staplescan.test", Scenario.MUST_STAPLE_NO_STAPLE.sni());

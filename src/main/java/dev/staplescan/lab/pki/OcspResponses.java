@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Date;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
+import org.bouncycastle.asn1.ocsp.OCSPResponse;
+import org.bouncycastle.asn1.ocsp.ResponseBytes;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -73,6 +79,32 @@ public final class OcspResponses {
             return new OCSPRespBuilder().build(responseStatus, null).getEncoded();
         } catch (OCSPException | IOException e) {
             throw new IllegalStateException("cannot encode OCSP error status " + responseStatus, e);
+        }
+    }
+
+    /**
+     * The same response with one bit of its signature flipped: still well-formed DER, still naming
+     * the same responder, but the signature no longer verifies (a response corrupted in a cache, or
+     * tampered with). The last bit of an ECDSA signature is the low bit of {@code s}, so the
+     * signature's own DER stays valid too.
+     */
+    public static byte[] withCorruptedSignature(byte[] ocspResponse) {
+        try {
+            OCSPResponse outer = OCSPResponse.getInstance(ocspResponse);
+            ResponseBytes bytes = outer.getResponseBytes();
+            if (bytes == null) {
+                throw new IllegalArgumentException("an error response has no signature to corrupt");
+            }
+            BasicOCSPResponse basic = BasicOCSPResponse.getInstance(bytes.getResponse().getOctets());
+            byte[] signature = basic.getSignature().getOctets();
+            signature[signature.length - 1] ^= 0x01;
+            BasicOCSPResponse corrupted = new BasicOCSPResponse(basic.getTbsResponseData(),
+                    basic.getSignatureAlgorithm(), new DERBitString(signature), basic.getCerts());
+            ResponseBytes rewrapped = new ResponseBytes(bytes.getResponseType(),
+                    new DEROctetString(corrupted.getEncoded(ASN1Encoding.DER)));
+            return new OCSPResponse(outer.getResponseStatus(), rewrapped).getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot re-encode the corrupted OCSP response", e);
         }
     }
 
