@@ -31,14 +31,13 @@ public class ObservationPageReader implements ItemReader<Observation> {
 
     @Override
     public Observation read() {
-        if (page.isEmpty() && !exhausted) {
-            var next = store.read(runId, cursor, toLine, PAGE, true);
-            if (next.isEmpty()) {
-                exhausted = true;
-            } else {
-                cursor = next.get(next.size() - 1).target().line();
-                page.addAll(next);
-            }
+        // A bounded window of line numbers per query, as in ScanningReader: an open range makes the
+        // database sort the rest of the partition for every page.
+        while (page.isEmpty() && !exhausted) {
+            long upper = Math.min(toLine, cursor + PAGE);
+            page.addAll(store.read(runId, cursor, upper, PAGE, true));
+            cursor = upper;
+            exhausted = cursor >= toLine;
         }
         return page.poll();
     }

@@ -84,14 +84,14 @@ public class ScanningReader implements ItemStreamReader<Observation> {
     }
 
     private Target nextTarget() {
-        if (pending.isEmpty() && !exhausted) {
-            List<Target> page = targets.unscanned(runId, cursor, toLine, PAGE);
-            if (page.isEmpty()) {
-                exhausted = true;
-            } else {
-                cursor = page.get(page.size() - 1).line();
-                pending.addAll(page);
-            }
+        // Each query covers a window of PAGE line numbers, never "everything after the cursor": with an
+        // open range the database sorts the whole rest of the partition for every page (quadratic).
+        // Lines are dense (only rejected and duplicate lines leave gaps), so pages stay nearly full.
+        while (pending.isEmpty() && !exhausted) {
+            long upper = Math.min(toLine, cursor + PAGE);
+            pending.addAll(targets.unscanned(runId, cursor, upper, PAGE));
+            cursor = upper;
+            exhausted = cursor >= toLine;
         }
         return pending.poll();
     }
