@@ -17,6 +17,9 @@ import java.time.Instant;
  * @param issuer          the leaf's issuer DN
  * @param serial          the leaf's serial number, hex
  * @param responderUrl    the leaf's OCSP responder URL from the AIA extension
+ * @param stapledTls13    under TLS 1.3: true if a handshake that reached the server stapled, false if none
+ *                        did, {@code null} when no TLS 1.3 handshake reached it
+ * @param stapledTls12    the same under TLS 1.2
  */
 public record EndpointFacts(
         String protocols,
@@ -29,10 +32,20 @@ public record EndpointFacts(
         String subject,
         String issuer,
         String serial,
-        String responderUrl) {
+        String responderUrl,
+        Boolean stapledTls13,
+        Boolean stapledTls12) {
+
+    /** Facts without the per-version staple presence (unknown). */
+    public EndpointFacts(String protocols, Boolean stapled, String ocspStatus, Instant thisUpdate, Instant nextUpdate,
+            Instant certNotAfter, Boolean mustStaple, String subject, String issuer, String serial,
+            String responderUrl) {
+        this(protocols, stapled, ocspStatus, thisUpdate, nextUpdate, certNotAfter, mustStaple, subject, issuer, serial,
+                responderUrl, null, null);
+    }
 
     /** Facts for an endpoint where nothing could be observed. */
     public static EndpointFacts unknown() {
-        return new EndpointFacts(null, null, null, null, null, null, null, null, null, null, null);
+        return new EndpointFacts(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -6,6 +6,7 @@ import dev.staplescan.scan.Handshake;
 import dev.staplescan.scan.TlsVersion;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +51,14 @@ final class Facts {
                 leaf == null ? null : leaf.getSubjectX500Principal().getName(),
                 leaf == null ? null : leaf.getIssuerX500Principal().getName(),
                 leaf == null ? null : Fmt.serial(leaf.getSerialNumber()),
-                chain.flatMap(c -> c.ocspUrls().stream().findFirst()).orElse(null));
+                chain.flatMap(c -> c.ocspUrls().stream().findFirst()).orElse(null),
+                stapledUnder(e, TlsVersion.TLS_1_3),
+                stapledUnder(e, TlsVersion.TLS_1_2));
+    }
+
+    /** Whether a handshake of this version that reached the server stapled; {@code null} if none reached it. */
+    private static Boolean stapledUnder(Evidence e, TlsVersion version) {
+        List<Handshake> ofVersion = e.reached().stream().filter(h -> h.requested() == version).toList();
+        return ofVersion.isEmpty() ? null : ofVersion.stream().anyMatch(Evidence::stapled);
     }
 }

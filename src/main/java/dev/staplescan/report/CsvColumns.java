@@ -27,7 +27,7 @@ public final class CsvColumns {
             "host", "port", "sni", "owner", "environment", "tags", "verdict", "finding_codes",
             "worst_severity", "addresses", "protocols", "stapled", "ocsp_status", "this_update", "next_update",
             "cert_not_after", "cert_days_left", "must_staple", "subject", "issuer", "serial", "responder_url",
-            "scanned_at");
+            "scanned_at", "stapled_tls13", "stapled_tls12");
 
     /** Columns of {@code findings.csv}: one row per finding. */
     public static final List<String> FINDINGS = List.of(
@@ -59,7 +59,7 @@ public final class CsvColumns {
                 iso(f.thisUpdate()), iso(f.nextUpdate()), iso(f.certNotAfter()),
                 daysLeft(row.scannedAt(), f.certNotAfter()), bool(f.mustStaple()),
                 safe(f.subject()), safe(f.issuer()), safe(f.serial()), safe(f.responderUrl()),
-                iso(row.scannedAt()));
+                iso(row.scannedAt()), bool(f.stapledTls13()), bool(f.stapledTls12()));
     }
 
     /** The cells of one finding of an endpoint, in {@link #FINDINGS} order. */

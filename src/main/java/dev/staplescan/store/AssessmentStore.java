@@ -29,7 +29,7 @@ public final class AssessmentStore {
     public void write(long runId, List<Assessed> items) {
         jdbc.batchUpdate("INSERT INTO ss_assessment (run_id, line, verdict, worst_severity, finding_codes, protocols, "
                 + "stapled, ocsp_status, this_update, next_update, cert_not_after, must_staple, subject, issuer, serial, "
-                + "responder_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", items, items.size(), (ps, a) -> {
+                + "responder_url, stapled_tls13, stapled_tls12) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", items, items.size(), (ps, a) -> {
                     Assessment as = a.assessment();
                     EndpointFacts f = as.facts();
                     ps.setLong(1, runId);
@@ -49,6 +49,8 @@ public final class AssessmentStore {
                     ps.setString(14, cut(f.issuer(), 1000));
                     ps.setString(15, cut(f.serial(), 100));
                     ps.setString(16, cut(f.responderUrl(), 1000));
+                    setBoolean(ps, 17, f.stapledTls13());
+                    setBoolean(ps, 18, f.stapledTls12());
                 });
         List<Object[]> rows = new ArrayList<>();
         for (Assessed a : items) {

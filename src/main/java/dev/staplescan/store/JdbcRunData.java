@@ -47,6 +47,7 @@ public final class JdbcRunData implements RunData {
 
     private static final String ENDPOINTS = "SELECT t.*, a.verdict, a.protocols, a.stapled, a.ocsp_status, a.this_update, "
             + "a.next_update, a.cert_not_after, a.must_staple, a.subject, a.issuer, a.serial, a.responder_url, "
+            + "a.stapled_tls13, a.stapled_tls12, "
             + "o.started_at, o.addresses, f.seq, f.code, f.severity, f.message, f.control "
             + "FROM ss_target t JOIN ss_assessment a ON a.run_id = t.run_id AND a.line = t.line "
             + "JOIN ss_observation o ON o.run_id = t.run_id AND o.line = t.line "
@@ -218,7 +219,7 @@ public final class JdbcRunData implements RunData {
             facts = new EndpointFacts(rs.getString("protocols"), bool(rs, "stapled"), rs.getString("ocsp_status"),
                     instant(rs, "this_update"), instant(rs, "next_update"), instant(rs, "cert_not_after"),
                     bool(rs, "must_staple"), rs.getString("subject"), rs.getString("issuer"), rs.getString("serial"),
-                    rs.getString("responder_url"));
+                    rs.getString("responder_url"), bool(rs, "stapled_tls13"), bool(rs, "stapled_tls12"));
         }
 
         EndpointRow build() {

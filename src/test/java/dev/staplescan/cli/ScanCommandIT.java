@@ -85,6 +85,19 @@ class ScanCommandIT {
     }
 
     @Test
+    void endpointsCsvSaysUnderWhichTlsVersionEachEndpointStapled() throws Exception {
+        Map<String, CSVRecord> bySni = Csv.read(out.resolve("endpoints.csv")).stream()
+                .collect(Collectors.toMap(r -> r.get("sni"), Function.identity(), (a, b) -> a));
+        CSVRecord good = bySni.get(Scenario.GOOD.sni());
+        CSVRecord gap = bySni.get(Scenario.TLS12_ONLY_STAPLE.sni());
+        CSVRecord only12 = bySni.get(Scenario.TLS12_ONLY.sni());
+        assertEquals(List.of("true", "true"), List.of(good.get("stapled_tls13"), good.get("stapled_tls12")));
+        assertEquals(List.of("false", "true"), List.of(gap.get("stapled_tls13"), gap.get("stapled_tls12")));
+        // a server that refuses TLS 1.3: nothing to say about stapling under it
+        assertEquals(List.of("", "true"), List.of(only12.get("stapled_tls13"), only12.get("stapled_tls12")));
+    }
+
+    @Test
     void findingsCsvHasOneRowPerFindingWithTheStableColumns() throws Exception {
         Path findings = out.resolve("findings.csv");
         assertTrue(Csv.header(findings).containsAll(List.of("host", "port", "sni", "code", "severity", "message")));
