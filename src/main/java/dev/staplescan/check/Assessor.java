@@ -1,5 +1,7 @@
 package dev.staplescan.check;
 
+import dev.staplescan.cache.OnceCache;
+
 import dev.staplescan.ocsp.SignatureCache;
 import dev.staplescan.ocsp.StapleVerifier;
 import dev.staplescan.scan.Observation;
@@ -29,7 +31,7 @@ public final class Assessor {
     private final TrustAnchors anchors;
     private final Policy policy;
     private final List<Check> checks;
-    private final BoundedCache<String, ChainFacts> chainCache;
+    private final OnceCache<String, ChainFacts> chainCache;
     private final StapleVerifier stapleVerifier;
 
     /** An assessor running {@link Checks#all()} with the default cache size. */
@@ -48,7 +50,7 @@ public final class Assessor {
         this.anchors = anchors;
         this.policy = policy;
         this.checks = List.copyOf(checks);
-        this.chainCache = new BoundedCache<>(cacheSize);
+        this.chainCache = new OnceCache<>(cacheSize);
         this.stapleVerifier = new StapleVerifier(new SignatureCache(cacheSize * 4));
     }
 

@@ -1,11 +1,6 @@
 package dev.staplescan.scan;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.staplescan.cache.OnceCache;
 import java.util.function.Supplier;
 
 /**
@@ -26,81 +21,23 @@ final class ResponderCache {
     record Key(String issuerKeyHash, String serial, String url) {
     }
 
-    private final int capacity;
-    private final Map<Key, CompletableFuture<ResponderAnswer>> entries;
-    private final AtomicLong queries = new AtomicLong();
+    private final OnceCache<Key, ResponderAnswer> answers;
 
     ResponderCache(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("cache capacity must be at least 1, got " + capacity);
-        }
-        this.capacity = capacity;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, CompletableFuture<ResponderAnswer>> eldest) {
-                return size() > ResponderCache.this.capacity;
-            }
-        };
+        this.answers = new OnceCache<>(capacity);
     }
 
     /** The cached answer for the key, or the one {@code query} returns (run by exactly one caller). */
     ResponderAnswer get(Key key, Supplier<ResponderAnswer> query) {
-        while (true) {
-            CompletableFuture<ResponderAnswer> future;
-            boolean mine = false;
-            synchronized (entries) {
-                future = entries.get(key);
-                if (future == null) {
-                    future = new CompletableFuture<>();
-                    entries.put(key, future);
-                    mine = true;
-                }
-            }
-            if (mine) {
-                return run(key, future, query);
-            }
-            try {
-                return future.join();
-            } catch (CancellationException | CompletionException e) {
-                if (isCancellation(e)) {
-                    // The querying thread was stopped (job shutting down), not the responder: ask again.
-                    continue;
-                }
-                throw e.getCause() instanceof RuntimeException re ? re : e;
-            }
-        }
-    }
-
-    private ResponderAnswer run(Key key, CompletableFuture<ResponderAnswer> future, Supplier<ResponderAnswer> query) {
-        queries.incrementAndGet();
-        try {
-            ResponderAnswer answer = query.get();
-            future.complete(answer);
-            return answer;
-        } catch (RuntimeException | Error e) {
-            // Interrupted, or a defect: do not keep it; waiters see it (and retry after an interruption).
-            synchronized (entries) {
-                entries.remove(key, future);
-            }
-            future.completeExceptionally(e);
-            throw e;
-        }
-    }
-
-    private static boolean isCancellation(RuntimeException e) {
-        return e instanceof CancellationException || e.getCause() instanceof CancellationException;
+        return answers.get(key, k -> query.get());
     }
 
     /** How many queries were started (cache misses), for tests and benchmarks. */
     long queries() {
-        return queries.get();
+        return answers.computations();
     }
 
     int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
+        return answers.size();
     }
 }
