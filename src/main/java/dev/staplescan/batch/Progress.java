@@ -28,10 +28,6 @@ public final class Progress {
         lastAddNanos = System.nanoTime();
     }
 
-    public long done() {
-        return done.get();
-    }
-
     /** Starts printing to {@code out} every {@code every}, until {@link #stopTicker()}. */
     public synchronized void startTicker(PrintStream out, Duration every) {
         if (ticker != null) {
