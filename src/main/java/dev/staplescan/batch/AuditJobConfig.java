@@ -42,12 +42,23 @@ public class AuditJobConfig {
     static final int ASSESS_CHUNK = 200;
 
     @Bean
-    Job auditJob(JobRepository repo, Step ingest, Step inputCheck, Step scan, Step assess, Step report,
-            RunServicesRegistry services, JdbcTemplate jdbc) {
+    Job auditJob(
+            JobRepository repo,
+            Step ingest,
+            Step inputCheck,
+            Step scan,
+            Step assess,
+            Step report,
+            RunServicesRegistry services,
+            JdbcTemplate jdbc) {
         return new JobBuilder(JobKeys.JOB_NAME, repo)
                 .listener(new RunLifecycleListener(jdbc))
                 .listener(services)
-                .start(ingest).next(inputCheck).next(scan).next(assess).next(report)
+                .start(ingest)
+                .next(inputCheck)
+                .next(scan)
+                .next(assess)
+                .next(report)
                 .build();
     }
 
@@ -60,9 +71,14 @@ public class AuditJobConfig {
     }
 
     @Bean
-    Step ingest(JobRepository repo, PlatformTransactionManager tm, HostListReader hostListReader, TargetStore targets,
+    Step ingest(
+            JobRepository repo,
+            PlatformTransactionManager tm,
+            HostListReader hostListReader,
+            TargetStore targets,
             RunStore runs) {
-        return new StepBuilder("ingest", repo).<HostListItem, HostListItem>chunk(INGEST_CHUNK)
+        return new StepBuilder("ingest", repo)
+                .<HostListItem, HostListItem>chunk(INGEST_CHUNK)
                 .transactionManager(tm)
                 .reader(hostListReader)
                 .writer(chunk -> new IngestWriter(targets, runs, currentRun()).write(chunk))
@@ -71,19 +87,28 @@ public class AuditJobConfig {
 
     @Bean
     @JobScope
-    Step inputCheck(JobRepository repo, PlatformTransactionManager tm, TargetStore targets,
+    Step inputCheck(
+            JobRepository repo,
+            PlatformTransactionManager tm,
+            TargetStore targets,
             @Value("#{jobParameters['run.id']}") Long runId,
             @Value("#{jobParameters['max.rejected.share']}") Double maxRejectedShare) {
         return new StepBuilder("inputCheck", repo)
-                .tasklet(new InputCheckTasklet(targets, runId, maxRejectedShare), tm).build();
+                .tasklet(new InputCheckTasklet(targets, runId, maxRejectedShare), tm)
+                .build();
     }
 
     // --- scan ---
 
     @Bean
     @JobScope
-    Step scan(JobRepository repo, Step scanWorker, TargetStore targets, Progress progress,
-            @Value("#{jobParameters['run.id']}") Long runId, @Value("#{jobParameters['partitions']}") Long partitions) {
+    Step scan(
+            JobRepository repo,
+            Step scanWorker,
+            TargetStore targets,
+            Progress progress,
+            @Value("#{jobParameters['run.id']}") Long runId,
+            @Value("#{jobParameters['partitions']}") Long partitions) {
         progress.start(targets.countTargets(runId), targets.countScanned(runId));
         return new StepBuilder("scan", repo)
                 .partitioner("scanWorker", new LineRangePartitioner(targets, runId))
@@ -95,7 +120,9 @@ public class AuditJobConfig {
 
     @Bean
     @StepScope
-    ScanningReader scanningReader(TargetStore targets, RunServicesRegistry services,
+    ScanningReader scanningReader(
+            TargetStore targets,
+            RunServicesRegistry services,
             @Value("#{stepExecution}") StepExecution step,
             @Value("#{jobParameters['run.id']}") Long runId,
             @Value("#{jobParameters['concurrency']}") Long concurrency,
@@ -108,11 +135,16 @@ public class AuditJobConfig {
     }
 
     @Bean
-    Step scanWorker(JobRepository repo, ScanningReader scanningReader, ObservationStore observations,
-            PlatformTransactionManager tm, Progress progress) {
+    Step scanWorker(
+            JobRepository repo,
+            ScanningReader scanningReader,
+            ObservationStore observations,
+            PlatformTransactionManager tm,
+            Progress progress) {
         TransactionTemplate tx = new TransactionTemplate(tm);
         // No chunk transaction here on purpose: the reader does network I/O (STACK-NOTES, Spring Batch 6).
-        return new StepBuilder("scanWorker", repo).<Observation, Observation>chunk(SCAN_CHUNK)
+        return new StepBuilder("scanWorker", repo)
+                .<Observation, Observation>chunk(SCAN_CHUNK)
                 .reader(scanningReader)
                 .writer(chunk -> new ObservationWriter(observations, tx, currentRun(), progress).write(chunk))
                 .build();
@@ -122,8 +154,12 @@ public class AuditJobConfig {
 
     @Bean
     @JobScope
-    Step assess(JobRepository repo, Step assessWorker, TargetStore targets,
-            @Value("#{jobParameters['run.id']}") Long runId, @Value("#{jobParameters['partitions']}") Long partitions) {
+    Step assess(
+            JobRepository repo,
+            Step assessWorker,
+            TargetStore targets,
+            @Value("#{jobParameters['run.id']}") Long runId,
+            @Value("#{jobParameters['partitions']}") Long partitions) {
         // Assessment is CPU work: more partitions than cores would only contend.
         int grid = (int) Math.min(partitions, Runtime.getRuntime().availableProcessors());
         return new StepBuilder("assess", repo)
@@ -136,7 +172,8 @@ public class AuditJobConfig {
 
     @Bean
     @StepScope
-    ObservationPageReader observationReader(ObservationStore observations,
+    ObservationPageReader observationReader(
+            ObservationStore observations,
             @Value("#{jobParameters['run.id']}") Long runId,
             @Value("#{stepExecutionContext['fromLine']}") Long from,
             @Value("#{stepExecutionContext['toLine']}") Long to) {
@@ -144,12 +181,18 @@ public class AuditJobConfig {
     }
 
     @Bean
-    Step assessWorker(JobRepository repo, PlatformTransactionManager tm, ObservationPageReader observationReader,
-            AssessmentStore assessments, RunServicesRegistry services) {
-        return new StepBuilder("assessWorker", repo).<Observation, Assessed>chunk(ASSESS_CHUNK)
+    Step assessWorker(
+            JobRepository repo,
+            PlatformTransactionManager tm,
+            ObservationPageReader observationReader,
+            AssessmentStore assessments,
+            RunServicesRegistry services) {
+        return new StepBuilder("assessWorker", repo)
+                .<Observation, Assessed>chunk(ASSESS_CHUNK)
                 .transactionManager(tm)
                 .reader(observationReader)
-                .processor(o -> new Assessed(o.target().line(), services.get(currentJob()).assess(o)))
+                .processor(o -> new Assessed(
+                        o.target().line(), services.get(currentJob()).assess(o)))
                 .writer(chunk -> assessments.write(currentRun(), java.util.List.copyOf(chunk.getItems())))
                 .build();
     }
@@ -157,18 +200,28 @@ public class AuditJobConfig {
     // --- report ---
 
     @Bean
-    Step report(JobRepository repo, PlatformTransactionManager tm, JdbcTemplate jdbc, RunStore runs,
+    Step report(
+            JobRepository repo,
+            PlatformTransactionManager tm,
+            JdbcTemplate jdbc,
+            RunStore runs,
             RunServicesRegistry services) {
-        return new StepBuilder("report", repo).tasklet((contribution, chunk) -> {
-            long runId = currentRun();
-            // Scanning and assessment are done: the report states the run as completed. Should this
-            // step fail, the job listener records the failure instead.
-            Instant finished = runs.find(runId).map(RunStore.Run::finishedAt).orElse(null);
-            runs.status(runId, "COMPLETED", finished != null ? finished : Instant.now());
-            String out = currentJob().getJobParameters().getString(JobKeys.OUT);
-            services.get(currentJob()).writeReports(new JdbcRunData(jdbc, runId), Path.of(out));
-            return RepeatStatus.FINISHED;
-        }, tm).build();
+        return new StepBuilder("report", repo)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            long runId = currentRun();
+                            // Scanning and assessment are done: the report states the run as completed. Should this
+                            // step fail, the job listener records the failure instead.
+                            Instant finished = runs.find(runId)
+                                    .map(RunStore.Run::finishedAt)
+                                    .orElse(null);
+                            runs.status(runId, "COMPLETED", finished != null ? finished : Instant.now());
+                            String out = currentJob().getJobParameters().getString(JobKeys.OUT);
+                            services.get(currentJob()).writeReports(new JdbcRunData(jdbc, runId), Path.of(out));
+                            return RepeatStatus.FINISHED;
+                        },
+                        tm)
+                .build();
     }
 
     // --- shared beans ---

@@ -34,7 +34,9 @@ public class AuditLauncher {
 
         /** The reason the run failed, for the operator. */
         public String failure() {
-            return execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
+            return execution.getAllFailureExceptions().stream()
+                    .map(Throwable::getMessage)
+                    .findFirst()
                     .orElse(execution.getExitStatus().getExitDescription());
         }
     }
@@ -44,8 +46,8 @@ public class AuditLauncher {
     private final Job job;
     private final RunStore runs;
 
-    public AuditLauncher(JobOperator operator, JobRepository repository, @Qualifier("auditJob") Job auditJob,
-            RunStore runs) {
+    public AuditLauncher(
+            JobOperator operator, JobRepository repository, @Qualifier("auditJob") Job auditJob, RunStore runs) {
         this.operator = operator;
         this.repository = repository;
         this.job = auditJob;
@@ -67,13 +69,17 @@ public class AuditLauncher {
         // digest lets a restart prove the file still says the same (a PolicyException stops the start).
         Policies.Loaded policy = Policies.load(s.policy());
         long runId = runs.create(input, policy.policy().name(), scannerVersion, describe(s), launch.job());
-        Path out = s.out() != null ? Path.of(s.out().toString().replace("{run}", Long.toString(runId)))
+        Path out = s.out() != null
+                ? Path.of(s.out().toString().replace("{run}", Long.toString(runId)))
                 : Path.of("staplescan-out", "run-" + runId);
         JobParameters params = new JobParametersBuilder()
                 .addLong(JobKeys.RUN_ID, runId)
                 .addString(JobKeys.INPUT, input, false)
                 .addString(JobKeys.OUT, out.toAbsolutePath().normalize().toString(), false)
-                .addString(JobKeys.TRUST, s.trust() == null ? "" : s.trust().toAbsolutePath().toString(), false)
+                .addString(
+                        JobKeys.TRUST,
+                        s.trust() == null ? "" : s.trust().toAbsolutePath().toString(),
+                        false)
                 .addString(JobKeys.POLICY, policy.reference(), false)
                 .addString(JobKeys.POLICY_DIGEST, policy.digest(), false)
                 .addLong(JobKeys.PARTITIONS, (long) s.partitions(), false)
@@ -86,7 +92,9 @@ public class AuditLauncher {
                 .addString(JobKeys.CSV_BOM, Boolean.toString(s.csvBom()), false)
                 .addString(JobKeys.RESPONDER_QUERY, Boolean.toString(s.responderQuery()), false)
                 .addLong(JobKeys.RESPONDER_TIMEOUT_MS, s.responderTimeout().toMillis(), false)
-                .addString(JobKeys.TLS_VERSIONS, s.versions().stream().map(Enum::name).collect(Collectors.joining(",")),
+                .addString(
+                        JobKeys.TLS_VERSIONS,
+                        s.versions().stream().map(Enum::name).collect(Collectors.joining(",")),
                         false)
                 .addString(JobKeys.ALL_ADDRESSES, Boolean.toString(s.allAddresses()), false)
                 .addLong(JobKeys.MAX_ADDRESSES, (long) s.maxAddresses(), false)
@@ -112,7 +120,8 @@ public class AuditLauncher {
     }
 
     private JobInstance instance(long runId) {
-        return repository.getJobInstance(JobKeys.JOB_NAME,
+        return repository.getJobInstance(
+                JobKeys.JOB_NAME,
                 new JobParametersBuilder().addLong(JobKeys.RUN_ID, runId).toJobParameters());
     }
 

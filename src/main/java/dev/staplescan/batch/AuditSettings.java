@@ -54,9 +54,11 @@ public record AuditSettings(
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_ENDPOINT_TIMEOUT = Duration.ofSeconds(30);
     public static final double DEFAULT_MAX_REJECTED_SHARE = 0.5;
-    public static final List<TlsVersion> DEFAULT_VERSIONS = ScanOptions.defaults().versions();
+    public static final List<TlsVersion> DEFAULT_VERSIONS =
+            ScanOptions.defaults().versions();
     /** A constant for option defaults; equals {@code ScanOptions.defaults().maxAddresses()} (AuditSettingsTest). */
     public static final int DEFAULT_MAX_ADDRESSES = 4;
+
     public static final Duration DEFAULT_RESPONDER_TIMEOUT = ResponderOptions.DEFAULT_TIMEOUT;
 
     public AuditSettings {
@@ -71,15 +73,15 @@ public record AuditSettings(
                     + partitions + "): each partition keeps at least one handshake in flight");
         }
         if (handshakes < 1 || handshakes > ScanOptions.MAX_HANDSHAKES_PER_VERSION) {
-            throw new IllegalArgumentException("--handshakes must be from 1 to "
-                    + ScanOptions.MAX_HANDSHAKES_PER_VERSION + ", not " + handshakes);
+            throw new IllegalArgumentException(
+                    "--handshakes must be from 1 to " + ScanOptions.MAX_HANDSHAKES_PER_VERSION + ", not " + handshakes);
         }
         if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
             throw new IllegalArgumentException("--max-rejected-share must be from 0 to 1, not " + maxRejectedShare);
         }
         if (maxAddresses < 1 || maxAddresses > ScanOptions.MAX_ADDRESSES) {
-            throw new IllegalArgumentException("--max-addresses must be from 1 to " + ScanOptions.MAX_ADDRESSES
-                    + ", not " + maxAddresses);
+            throw new IllegalArgumentException(
+                    "--max-addresses must be from 1 to " + ScanOptions.MAX_ADDRESSES + ", not " + maxAddresses);
         }
         if (versions == null || versions.isEmpty()) {
             throw new IllegalArgumentException("--tls needs at least one TLS version");
@@ -94,11 +96,36 @@ public record AuditSettings(
      * Settings that ask for both TLS versions on the first resolved address only, with the live
      * responder query on and its default timeout.
      */
-    public AuditSettings(Path input, Path out, Path trust, String policy, int partitions, int concurrency,
-            Duration connectTimeout, Duration handshakeTimeout, Duration endpointTimeout, int handshakes,
-            double maxRejectedShare, boolean csvBom) {
-        this(input, out, trust, policy, partitions, concurrency, connectTimeout, handshakeTimeout, endpointTimeout,
-                handshakes, maxRejectedShare, csvBom, DEFAULT_VERSIONS, false, DEFAULT_MAX_ADDRESSES, true,
+    public AuditSettings(
+            Path input,
+            Path out,
+            Path trust,
+            String policy,
+            int partitions,
+            int concurrency,
+            Duration connectTimeout,
+            Duration handshakeTimeout,
+            Duration endpointTimeout,
+            int handshakes,
+            double maxRejectedShare,
+            boolean csvBom) {
+        this(
+                input,
+                out,
+                trust,
+                policy,
+                partitions,
+                concurrency,
+                connectTimeout,
+                handshakeTimeout,
+                endpointTimeout,
+                handshakes,
+                maxRejectedShare,
+                csvBom,
+                DEFAULT_VERSIONS,
+                false,
+                DEFAULT_MAX_ADDRESSES,
+                true,
                 DEFAULT_RESPONDER_TIMEOUT);
     }
 }

@@ -5,13 +5,13 @@ import dev.staplescan.check.Assessor;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.TrustAnchors;
 import dev.staplescan.input.Target;
+import dev.staplescan.policy.Policies;
+import dev.staplescan.policy.PolicyException;
 import dev.staplescan.report.CsvExporter;
 import dev.staplescan.report.PdfReport;
 import dev.staplescan.report.ReportFormat;
 import dev.staplescan.report.RunData;
 import dev.staplescan.scan.Observation;
-import dev.staplescan.policy.Policies;
-import dev.staplescan.policy.PolicyException;
 import dev.staplescan.scan.ResponderOptions;
 import dev.staplescan.scan.ResponderProbe;
 import dev.staplescan.scan.ScanOptions;
@@ -48,8 +48,13 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
         this(scanOptions, ResponderOptions.defaults(), trust, policy, csvBom, EnumSet.allOf(ReportFormat.class));
     }
 
-    public DefaultRunServices(ScanOptions scanOptions, ResponderOptions responderOptions, Path trust, Policy policy,
-            boolean csvBom, Set<ReportFormat> formats) {
+    public DefaultRunServices(
+            ScanOptions scanOptions,
+            ResponderOptions responderOptions,
+            Path trust,
+            Policy policy,
+            boolean csvBom,
+            Set<ReportFormat> formats) {
         this.scanOptions = scanOptions;
         this.responderOptions = responderOptions;
         this.trust = trust;
@@ -64,15 +69,17 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
                 .withConnectTimeout(Duration.ofMillis(p.getLong(JobKeys.CONNECT_TIMEOUT_MS)))
                 .withHandshakeTimeout(Duration.ofMillis(p.getLong(JobKeys.HANDSHAKE_TIMEOUT_MS)))
                 .withTotalTimeout(Duration.ofMillis(p.getLong(JobKeys.TOTAL_TIMEOUT_MS)))
-                .withHandshakesPerVersion(p.getLong(JobKeys.HANDSHAKES_PER_VERSION).intValue());
+                .withHandshakesPerVersion(
+                        p.getLong(JobKeys.HANDSHAKES_PER_VERSION).intValue());
         // Runs started before these parameters existed scanned both versions on the first address.
         String versions = p.getString(JobKeys.TLS_VERSIONS);
         if (versions != null && !versions.isEmpty()) {
-            options = options.withVersions(Arrays.stream(versions.split(",")).map(TlsVersion::valueOf)
-                    .toArray(TlsVersion[]::new));
+            options = options.withVersions(
+                    Arrays.stream(versions.split(",")).map(TlsVersion::valueOf).toArray(TlsVersion[]::new));
         }
         Long maxAddresses = p.getLong(JobKeys.MAX_ADDRESSES);
-        options = options.withAllAddresses(Boolean.parseBoolean(p.getString(JobKeys.ALL_ADDRESSES)),
+        options = options.withAllAddresses(
+                Boolean.parseBoolean(p.getString(JobKeys.ALL_ADDRESSES)),
                 maxAddresses == null ? options.maxAddresses() : maxAddresses.intValue());
         // Runs started by an older staplescan have neither key: the query's defaults apply on restart.
         String query = p.getString(JobKeys.RESPONDER_QUERY);
@@ -81,8 +88,13 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
                 .withEnabled(query == null || Boolean.parseBoolean(query))
                 .withTimeout(timeoutMs == null ? ResponderOptions.DEFAULT_TIMEOUT : Duration.ofMillis(timeoutMs));
         String trust = p.getString(JobKeys.TRUST);
-        return new DefaultRunServices(options, responder, trust == null || trust.isEmpty() ? null : Path.of(trust),
-                policy(p), Boolean.parseBoolean(p.getString(JobKeys.CSV_BOM)), ReportFormat.parse(p.getString(JobKeys.FORMATS)));
+        return new DefaultRunServices(
+                options,
+                responder,
+                trust == null || trust.isEmpty() ? null : Path.of(trust),
+                policy(p),
+                Boolean.parseBoolean(p.getString(JobKeys.CSV_BOM)),
+                ReportFormat.parse(p.getString(JobKeys.FORMATS)));
     }
 
     /**
@@ -94,15 +106,23 @@ public final class DefaultRunServices implements RunServices, AutoCloseable {
         Policies.Loaded loaded = Policies.load(reference == null ? "default" : reference);
         String digest = p.getString(JobKeys.POLICY_DIGEST);
         if (digest != null && !digest.equals(loaded.digest())) {
-            throw new PolicyException(reference, 0, "the policy changed since this run started (SHA-256 of its "
-                    + "settings was " + digest + ", is " + loaded.digest() + "); restore it, or start a new run");
+            throw new PolicyException(
+                    reference,
+                    0,
+                    "the policy changed since this run started (SHA-256 of its " + "settings was " + digest + ", is "
+                            + loaded.digest() + "); restore it, or start a new run");
         }
         return loaded.policy();
     }
 
     /** Services for re-rendering a stored run: no scanning, no assessment. */
     public static DefaultRunServices forReports(boolean csvBom) {
-        return new DefaultRunServices(ScanOptions.defaults(), ResponderOptions.off(), null, Policy.defaults(), csvBom,
+        return new DefaultRunServices(
+                ScanOptions.defaults(),
+                ResponderOptions.off(),
+                null,
+                Policy.defaults(),
+                csvBom,
                 EnumSet.allOf(ReportFormat.class));
     }
 

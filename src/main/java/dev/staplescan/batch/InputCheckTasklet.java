@@ -1,8 +1,8 @@
 package dev.staplescan.batch;
 
 import dev.staplescan.store.TargetStore;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -28,15 +28,18 @@ public final class InputCheckTasklet implements Tasklet {
         long rejected = targets.countRejections(runId);
         long accepted = targets.countTargets(runId);
         if (accepted == 0) {
-            throw new UnusableInputException(rejected == 0 ? "The host list contains no endpoint."
-                    : "The host list contains no usable endpoint: all " + rejected + " lines were rejected "
-                            + "(see rejections.csv or `staplescan report --run " + runId + "`).");
+            throw new UnusableInputException(
+                    rejected == 0
+                            ? "The host list contains no endpoint."
+                            : "The host list contains no usable endpoint: all " + rejected + " lines were rejected "
+                                    + "(see rejections.csv or `staplescan report --run " + runId + "`).");
         }
         double share = (double) rejected / (rejected + accepted);
         if (share > maxRejectedShare) {
             throw new UnusableInputException(String.format(
                     "%d of %d lines (%.0f%%) were rejected, more than the allowed %.0f%% (--max-rejected-share): "
-                            + "is this the right file?", rejected, rejected + accepted, share * 100, maxRejectedShare * 100));
+                            + "is this the right file?",
+                    rejected, rejected + accepted, share * 100, maxRejectedShare * 100));
         }
         return RepeatStatus.FINISHED;
     }

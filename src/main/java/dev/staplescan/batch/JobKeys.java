@@ -6,6 +6,7 @@ public final class JobKeys {
     public static final String JOB_NAME = "audit";
     /** Identifies the job instance: one instance per run. */
     public static final String RUN_ID = "run.id";
+
     public static final String INPUT = "input";
     public static final String OUT = "out";
     public static final String TRUST = "trust";
@@ -13,6 +14,7 @@ public final class JobKeys {
     public static final String POLICY = "policy";
     /** SHA-256 of the policy's canonical form when the run started: a restart must judge by the same rules. */
     public static final String POLICY_DIGEST = "policy.sha256";
+
     public static final String PARTITIONS = "partitions";
     public static final String CONCURRENCY = "concurrency";
     public static final String CONNECT_TIMEOUT_MS = "connect.timeout.ms";
@@ -27,11 +29,11 @@ public final class JobKeys {
     public static final String RESPONDER_TIMEOUT_MS = "responder.timeout.ms";
     /** TLS versions asked for, comma-separated {@code TlsVersion} names in order, e.g. {@code TLS_1_3,TLS_1_2}. */
     public static final String TLS_VERSIONS = "tls.versions";
+
     public static final String ALL_ADDRESSES = "all.addresses";
     public static final String MAX_ADDRESSES = "max.addresses";
     /** Report formats to write, e.g. {@code pdf,csv}; absent in runs from before formats existed (all). */
     public static final String FORMATS = "formats";
 
-    private JobKeys() {
-    }
+    private JobKeys() {}
 }

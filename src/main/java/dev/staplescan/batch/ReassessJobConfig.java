@@ -31,19 +31,30 @@ public class ReassessJobConfig {
         // No RunLifecycleListener: the run's scan stays COMPLETED; only its judgement is redone.
         return new JobBuilder(JOB_NAME, repo)
                 .listener(services)
-                .start(reassessStart).next(assess).next(report)
+                .start(reassessStart)
+                .next(assess)
+                .next(report)
                 .build();
     }
 
     @Bean
-    Step reassessStart(JobRepository repo, PlatformTransactionManager tm, AssessmentStore assessments, RunStore runs,
+    Step reassessStart(
+            JobRepository repo,
+            PlatformTransactionManager tm,
+            AssessmentStore assessments,
+            RunStore runs,
             RunServicesRegistry services) {
-        return new StepBuilder("reassessStart", repo).tasklet((contribution, chunk) -> {
-            JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
-            long runId = RunLifecycleListener.runId(job);
-            assessments.clear(runId);
-            runs.policy(runId, services.get(job).policyName());
-            return RepeatStatus.FINISHED;
-        }, tm).build();
+        return new StepBuilder("reassessStart", repo)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            JobExecution job =
+                                    chunk.getStepContext().getStepExecution().getJobExecution();
+                            long runId = RunLifecycleListener.runId(job);
+                            assessments.clear(runId);
+                            runs.policy(runId, services.get(job).policyName());
+                            return RepeatStatus.FINISHED;
+                        },
+                        tm)
+                .build();
     }
 }

@@ -30,8 +30,8 @@ public class Reassessment {
     private final Job job;
     private final RunStore runs;
 
-    public Reassessment(JobOperator operator, JobRepository repository, @Qualifier("reassessJob") Job reassessJob,
-            RunStore runs) {
+    public Reassessment(
+            JobOperator operator, JobRepository repository, @Qualifier("reassessJob") Job reassessJob, RunStore runs) {
         this.operator = operator;
         this.repository = repository;
         this.job = reassessJob;
@@ -60,8 +60,8 @@ public class Reassessment {
                 JobKeys.POLICY_DIGEST, loaded.digest(),
                 JobKeys.OUT, out.toAbsolutePath().normalize().toString(),
                 JobKeys.CSV_BOM, Boolean.toString(csvBom),
-                JobKeys.TRUST, trust != null ? trust.toAbsolutePath().normalize().toString()
-                        : runTrust);
+                JobKeys.TRUST,
+                        trust != null ? trust.toAbsolutePath().normalize().toString() : runTrust);
         JobParametersBuilder params = new JobParametersBuilder();
         for (JobParameter<?> p : original) {
             if (!replaced.containsKey(p.name())) {
@@ -76,12 +76,14 @@ public class Reassessment {
 
     private JobParameters originalParameters(long runId) {
         RunStore.Run run = runs.find(runId)
-                .orElseThrow(() -> new IllegalArgumentException("there is no run " + runId + " (see 'staplescan runs')"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("there is no run " + runId + " (see 'staplescan runs')"));
         if (!"COMPLETED".equals(run.status())) {
             throw new IllegalArgumentException("run " + runId + " is " + run.status() + ": finish it first with "
                     + "'staplescan scan --input " + run.input() + " --restart', then re-assess it");
         }
-        JobInstance instance = repository.getJobInstance(JobKeys.JOB_NAME,
+        JobInstance instance = repository.getJobInstance(
+                JobKeys.JOB_NAME,
                 new JobParametersBuilder().addLong(JobKeys.RUN_ID, runId).toJobParameters());
         JobExecution last = instance == null ? null : repository.getLastJobExecution(instance);
         if (last == null) {

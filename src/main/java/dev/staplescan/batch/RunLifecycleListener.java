@@ -55,8 +55,10 @@ public final class RunLifecycleListener implements JobExecutionListener {
     }
 
     private static String failure(JobExecution execution) {
-        return execution.getAllFailureExceptions().stream().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage())
-                .findFirst().orElse(execution.getExitStatus().getExitDescription());
+        return execution.getAllFailureExceptions().stream()
+                .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage())
+                .findFirst()
+                .orElse(execution.getExitStatus().getExitDescription());
     }
 
     static long runId(JobExecution execution) {

@@ -45,7 +45,12 @@ public class ScanningReader implements ItemStreamReader<Observation> {
     private boolean exhausted;
     private int inFlight;
 
-    public ScanningReader(TargetStore targets, long runId, long fromLine, long toLine, int window,
+    public ScanningReader(
+            TargetStore targets,
+            long runId,
+            long fromLine,
+            long toLine,
+            int window,
             Function<Target, Observation> scanner) {
         this.targets = targets;
         this.runId = runId;
@@ -57,7 +62,8 @@ public class ScanningReader implements ItemStreamReader<Observation> {
 
     @Override
     public void open(ExecutionContext context) {
-        executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("scan-", 0).factory());
+        executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("scan-", 0).factory());
     }
 
     @Override
@@ -108,7 +114,13 @@ public class ScanningReader implements ItemStreamReader<Observation> {
         } catch (RuntimeException | StackOverflowError e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            return new Observation(t, start, 0, Outcome.INTERNAL_ERROR, List.of(), List.of(),
+            return new Observation(
+                    t,
+                    start,
+                    0,
+                    Outcome.INTERNAL_ERROR,
+                    List.of(),
+                    List.of(),
                     "internal error in staplescan: " + trace);
         }
     }

@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +83,8 @@ public final class Benchmark {
             w.write("host,port,sni,owner,environment\n");
             for (long i = 0; i < size; i++) {
                 FleetEndpoint e = servers.get((int) (i % servers.size()));
-                w.write(e.address() + "," + e.port() + ",e" + i + "." + Fleet.BENCH_SNI + ",team" + (i % 20) + ",bench\n");
+                w.write(e.address() + "," + e.port() + ",e" + i + "." + Fleet.BENCH_SNI + ",team" + (i % 20)
+                        + ",bench\n");
             }
         }
         return file;
@@ -94,13 +94,29 @@ public final class Benchmark {
         Path data = options.work().resolve("data-" + size);
         Path outDir = options.work().resolve("out-" + size);
         deleteRecursively(data);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + options.xmx(), "-jar", options.jar().toString(), "scan", "--input", list.toString(),
-                "--trust", trust.toString(), "--data", data.toString(), "--out", outDir.toString(),
-                "--partitions", "" + options.partitions(), "--concurrency", "" + options.concurrency()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + options.xmx(),
+                "-jar",
+                options.jar().toString(),
+                "scan",
+                "--input",
+                list.toString(),
+                "--trust",
+                trust.toString(),
+                "--data",
+                data.toString(),
+                "--out",
+                outDir.toString(),
+                "--partitions",
+                "" + options.partitions(),
+                "--concurrency",
+                "" + options.concurrency()));
         long start = System.nanoTime();
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(options.work().resolve("scan-" + size + ".log").toFile()).start();
+        Process child = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(options.work().resolve("scan-" + size + ".log").toFile())
+                .start();
         long peak = 0;
         while (!child.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             peak = Math.max(peak, rssKb(child.pid()));
@@ -127,7 +143,8 @@ public final class Benchmark {
     static Map<String, Double> phases(Path data) throws SQLException {
         Map<String, Double> phases = new LinkedHashMap<>();
         String url = "jdbc:h2:file:" + data.toAbsolutePath().resolve("staplescan") + ";IFEXISTS=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT STEP_NAME, DATEDIFF('MILLISECOND', START_TIME, END_TIME) "
                         + "FROM BATCH_STEP_EXECUTION WHERE STEP_NAME IN ('ingest', 'scan', 'assess', 'report') "
                         + "ORDER BY STEP_EXECUTION_ID")) {
@@ -140,16 +157,28 @@ public final class Benchmark {
 
     private void printTable(List<Row> rows) {
         out.println();
-        out.printf("%12s %9s %9s %9s %9s %9s %12s %11s%n", "lines", "wall s", "ingest s", "scan s", "assess s",
-                "report s", "scan ep/s", "peak RSS MB");
+        out.printf(
+                "%12s %9s %9s %9s %9s %9s %12s %11s%n",
+                "lines", "wall s", "ingest s", "scan s", "assess s", "report s", "scan ep/s", "peak RSS MB");
         for (Row r : rows) {
-            out.printf("%,12d %9.1f %9.1f %9.1f %9.1f %9.1f %,12.0f %,11d%n", r.lines(), r.wallSeconds(),
-                    r.phases().getOrDefault("ingest", 0.0), r.phases().getOrDefault("scan", 0.0),
-                    r.phases().getOrDefault("assess", 0.0), r.phases().getOrDefault("report", 0.0), r.scanRate(),
+            out.printf(
+                    "%,12d %9.1f %9.1f %9.1f %9.1f %9.1f %,12.0f %,11d%n",
+                    r.lines(),
+                    r.wallSeconds(),
+                    r.phases().getOrDefault("ingest", 0.0),
+                    r.phases().getOrDefault("scan", 0.0),
+                    r.phases().getOrDefault("assess", 0.0),
+                    r.phases().getOrDefault("report", 0.0),
+                    r.scanRate(),
                     r.peakRssKb() / 1024);
         }
-        out.printf("%nservers %d, delay %s, partitions %d, concurrency %d, -Xmx%s, %d cores%n", options.servers(),
-                options.delay(), options.partitions(), options.concurrency(), options.xmx(),
+        out.printf(
+                "%nservers %d, delay %s, partitions %d, concurrency %d, -Xmx%s, %d cores%n",
+                options.servers(),
+                options.delay(),
+                options.partitions(),
+                options.concurrency(),
+                options.xmx(),
                 Runtime.getRuntime().availableProcessors());
     }
 

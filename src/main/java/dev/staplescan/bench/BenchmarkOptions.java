@@ -18,8 +18,15 @@ import java.util.List;
  * @param work        where lists, databases and reports go
  * @param jar         the staplescan jar to run
  */
-record BenchmarkOptions(List<Long> sizes, int servers, Duration delay, int partitions, int concurrency, String xmx,
-        Path work, Path jar) {
+record BenchmarkOptions(
+        List<Long> sizes,
+        int servers,
+        Duration delay,
+        int partitions,
+        int concurrency,
+        String xmx,
+        Path work,
+        Path jar) {
 
     static final String USAGE = "usage: bin/benchmark [--sizes 1000,10000,100000] [--servers 200] [--delay 0ms] "
             + "[--partitions 4] [--concurrency 256] [--xmx 512m] [--work DIR]";
@@ -39,9 +46,13 @@ record BenchmarkOptions(List<Long> sizes, int servers, Duration delay, int parti
                 throw new IllegalArgumentException(args[i] + " needs a value");
             }
             switch (args[i++]) {
-                case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(s -> Long.parseLong(s.strip().replace("_", ""))).toList();
+                case "--sizes" ->
+                    sizes = Arrays.stream(value.split(","))
+                            .map(s -> Long.parseLong(s.strip().replace("_", "")))
+                            .toList();
                 case "--servers" -> servers = Integer.parseInt(value);
-                case "--delay" -> delay = value.matches("0+(ms|s)?") ? Duration.ZERO : new DurationConverter().convert(value);
+                case "--delay" ->
+                    delay = value.matches("0+(ms|s)?") ? Duration.ZERO : new DurationConverter().convert(value);
                 case "--partitions" -> partitions = Integer.parseInt(value);
                 case "--concurrency" -> concurrency = Integer.parseInt(value);
                 case "--xmx" -> xmx = value;

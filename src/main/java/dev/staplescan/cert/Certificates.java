@@ -10,8 +10,7 @@ import java.util.List;
 /** Turns DER as recorded in an observation into {@link X509Certificate}s. */
 public final class Certificates {
 
-    private Certificates() {
-    }
+    private Certificates() {}
 
     /**
      * Parses a chain, keeping its order.
@@ -33,7 +32,8 @@ public final class Certificates {
             try {
                 out.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der.get(i))));
             } catch (CertificateException e) {
-                throw new IllegalArgumentException("observation holds an unparseable certificate at chain index " + i, e);
+                throw new IllegalArgumentException(
+                        "observation holds an unparseable certificate at chain index " + i, e);
             }
         }
         return List.copyOf(out);

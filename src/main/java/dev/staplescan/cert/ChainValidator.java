@@ -31,25 +31,33 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class ChainValidator {
 
-    private ChainValidator() {
-    }
+    private ChainValidator() {}
 
     /**
      * @param chain            the certificates as sent, leaf first; must not be empty
      * @param anchors          the PKIX trust anchors; must not be empty
      * @param anchorsBySubject the anchor certificates with a given subject (to tell "incomplete" from "untrusted")
      */
-    public static ChainTrust validate(List<X509Certificate> chain, Set<TrustAnchor> anchors,
+    public static ChainTrust validate(
+            List<X509Certificate> chain,
+            Set<TrustAnchor> anchors,
             Function<X500Principal, List<X509Certificate>> anchorsBySubject) {
         String pkixMessage = "";
         for (Instant at : judgementInstants(chain)) {
             try {
                 PKIXCertPathBuilderResult result = build(chain, anchors, at);
                 @SuppressWarnings("unchecked")
-                List<X509Certificate> path = (List<X509Certificate>) result.getCertPath().getCertificates();
+                List<X509Certificate> path =
+                        (List<X509Certificate>) result.getCertPath().getCertificates();
                 X509Certificate anchor = result.getTrustAnchor().getTrustedCert();
-                return new ChainTrust(TrustStatus.TRUSTED, path, anchor,
-                        "chains to " + (anchor == null ? result.getTrustAnchor().getCAName() : Certificates.subject(anchor)));
+                return new ChainTrust(
+                        TrustStatus.TRUSTED,
+                        path,
+                        anchor,
+                        "chains to "
+                                + (anchor == null
+                                        ? result.getTrustAnchor().getCAName()
+                                        : Certificates.subject(anchor)));
             } catch (CertPathBuilderException e) {
                 // No path at this instant: the server's chain does not lead to our anchors. Classified below.
                 pkixMessage = e.getMessage();
@@ -87,18 +95,22 @@ public final class ChainValidator {
             params.setRevocationEnabled(false);
             params.setDate(Date.from(at));
             params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
-            return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
+            return (PKIXCertPathBuilderResult)
+                    CertPathBuilder.getInstance("PKIX").build(params);
         } catch (InvalidAlgorithmParameterException | NoSuchAlgorithmException e) {
             // Empty anchors (TrustAnchors forbids them) or a JDK without PKIX: our defect, not the server's.
             throw new IllegalStateException("cannot run PKIX path building", e);
         }
     }
 
-    private static ChainTrust classifyFailure(List<X509Certificate> chain,
-            Function<X500Principal, List<X509Certificate>> anchorsBySubject, String pkixMessage) {
+    private static ChainTrust classifyFailure(
+            List<X509Certificate> chain,
+            Function<X500Principal, List<X509Certificate>> anchorsBySubject,
+            String pkixMessage) {
         X509Certificate leaf = chain.get(0);
         if (Certificates.selfSigned(leaf)) {
-            return ChainTrust.failed(TrustStatus.SELF_SIGNED,
+            return ChainTrust.failed(
+                    TrustStatus.SELF_SIGNED,
                     "self-signed certificate " + Certificates.subject(leaf) + " is not a trust anchor");
         }
         // Follow the chain upwards as far as the server's certificates go.
@@ -114,23 +126,30 @@ public final class ChainValidator {
         return ChainTrust.failed(TrustStatus.UNTRUSTED, "the chain loops at " + Certificates.subject(current));
     }
 
-    private static ChainTrust endOfChain(X509Certificate leaf, X509Certificate top,
-            Function<X500Principal, List<X509Certificate>> anchorsBySubject, String pkixMessage) {
+    private static ChainTrust endOfChain(
+            X509Certificate leaf,
+            X509Certificate top,
+            Function<X500Principal, List<X509Certificate>> anchorsBySubject,
+            String pkixMessage) {
         String issuerName = top.getIssuerX500Principal().getName();
         if (Certificates.selfSigned(top)) {
-            return ChainTrust.failed(TrustStatus.UNTRUSTED,
+            return ChainTrust.failed(
+                    TrustStatus.UNTRUSTED,
                     "the chain ends at root " + Certificates.subject(top) + ", which is not a trust anchor");
         }
         if (!anchorsBySubject.apply(top.getIssuerX500Principal()).isEmpty()) {
-            return ChainTrust.failed(TrustStatus.UNTRUSTED,
-                    "the path to trust anchor " + issuerName + " is rejected: " + pkixMessage);
+            return ChainTrust.failed(
+                    TrustStatus.UNTRUSTED, "the path to trust anchor " + issuerName + " is rejected: " + pkixMessage);
         }
         if (top == leaf) {
-            return ChainTrust.failed(TrustStatus.INCOMPLETE,
+            return ChainTrust.failed(
+                    TrustStatus.INCOMPLETE,
                     "the leaf's issuer " + issuerName + " was not sent and is not a trust anchor");
         }
-        return ChainTrust.failed(TrustStatus.UNTRUSTED, "the chain ends at " + Certificates.subject(top)
-                + ", whose issuer " + issuerName + " is not a trust anchor");
+        return ChainTrust.failed(
+                TrustStatus.UNTRUSTED,
+                "the chain ends at " + Certificates.subject(top) + ", whose issuer " + issuerName
+                        + " is not a trust anchor");
     }
 
     private static X509Certificate issuerIn(List<X509Certificate> chain, X509Certificate child) {

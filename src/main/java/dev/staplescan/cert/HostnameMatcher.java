@@ -25,8 +25,7 @@ public final class HostnameMatcher {
     /** Only hex digits, colons and dots: InetAddress parses such a string as a literal, without a lookup. */
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-    private HostnameMatcher() {
-    }
+    private HostnameMatcher() {}
 
     public static HostnameMatch match(String name, X509Certificate cert) {
         List<String> dnsNames = new ArrayList<>();

@@ -21,8 +21,7 @@ public final class LeafExtensions {
     /** TLS extension type status_request (RFC 6066 section 8), the feature that makes a certificate Must-Staple. */
     private static final int STATUS_REQUEST = 5;
 
-    private LeafExtensions() {
-    }
+    private LeafExtensions() {}
 
     /** The id-ad-ocsp URIs of the Authority Information Access extension (RFC 5280 section 4.2.2.1), in order. */
     public static List<String> ocspUrls(X509Certificate cert) {
@@ -32,8 +31,8 @@ public final class LeafExtensions {
         }
         List<String> urls = new ArrayList<>();
         try {
-            AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(
-                    JcaX509ExtensionUtils.parseExtensionValue(value));
+            AuthorityInformationAccess aia =
+                    AuthorityInformationAccess.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value));
             for (AccessDescription d : aia.getAccessDescriptions()) {
                 GeneralName location = d.getAccessLocation();
                 if (d.getAccessMethod().equals(AccessDescription.id_ad_ocsp)

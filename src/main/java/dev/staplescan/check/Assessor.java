@@ -1,7 +1,6 @@
 package dev.staplescan.check;
 
 import dev.staplescan.cache.OnceCache;
-
 import dev.staplescan.ocsp.SignatureCache;
 import dev.staplescan.ocsp.StapleVerifier;
 import dev.staplescan.scan.Observation;
@@ -23,10 +22,8 @@ public final class Assessor {
     /** Distinct chains kept; a chain's facts are a few kilobytes. */
     public static final int DEFAULT_CACHE_SIZE = 10_000;
 
-    private static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
-            .comparing(Finding::severity)
-            .thenComparing(Finding::code)
-            .thenComparing(Finding::message);
+    private static final Comparator<Finding> MOST_SEVERE_FIRST =
+            Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(Finding::message);
 
     private final TrustAnchors anchors;
     private final Policy policy;
@@ -64,8 +61,12 @@ public final class Assessor {
 
     /** Assesses at a given instant. */
     public Assessment assess(Observation observation, Instant now) {
-        Evidence evidence = Evidence.of(observation, now, policy,
-                der -> chainCache.get(ChainFacts.key(der), key -> ChainFacts.of(der, anchors)), stapleVerifier);
+        Evidence evidence = Evidence.of(
+                observation,
+                now,
+                policy,
+                der -> chainCache.get(ChainFacts.key(der), key -> ChainFacts.of(der, anchors)),
+                stapleVerifier);
         if (!evidence.reachable()) {
             Optional<Finding> reachability = Reachability.finding(observation, policy);
             return new Assessment(Verdict.ERROR, reachability.map(List::of).orElse(List.of()), EndpointFacts.unknown());

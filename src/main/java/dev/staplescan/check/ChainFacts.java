@@ -1,8 +1,8 @@
 package dev.staplescan.check;
 
+import dev.staplescan.cert.Certificates;
 import dev.staplescan.cert.ChainTrust;
 import dev.staplescan.cert.ChainValidator;
-import dev.staplescan.cert.Certificates;
 import dev.staplescan.cert.LeafExtensions;
 import dev.staplescan.ocsp.Issuer;
 import dev.staplescan.ocsp.IssuerLocator;
@@ -46,8 +46,8 @@ public record ChainFacts(
         X509Certificate leaf = chain.get(0);
         ChainTrust trust = ChainValidator.validate(chain, anchors.pkixAnchors(), anchors::withSubject);
         Issuer issuer = IssuerLocator.locate(leaf, chain, anchors.withSubject(leaf.getIssuerX500Principal()));
-        return new ChainFacts(key(der), chain, trust, issuer, LeafExtensions.ocspUrls(leaf),
-                LeafExtensions.mustStaple(leaf));
+        return new ChainFacts(
+                key(der), chain, trust, issuer, LeafExtensions.ocspUrls(leaf), LeafExtensions.mustStaple(leaf));
     }
 
     /** SHA-256 over the length-prefixed DER of every certificate, hex. */
@@ -55,8 +55,12 @@ public record ChainFacts(
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (byte[] cert : der) {
-                sha256.update(new byte[] {(byte) (cert.length >>> 24), (byte) (cert.length >>> 16),
-                        (byte) (cert.length >>> 8), (byte) cert.length});
+                sha256.update(new byte[] {
+                    (byte) (cert.length >>> 24),
+                    (byte) (cert.length >>> 16),
+                    (byte) (cert.length >>> 8),
+                    (byte) cert.length
+                });
                 sha256.update(cert);
             }
             return HexFormat.of().formatHex(sha256.digest());

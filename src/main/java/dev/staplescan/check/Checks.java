@@ -78,8 +78,7 @@ public final class Checks {
             new OcspResponderDisagreesCheck(),
             new OcspResponderSlowCheck());
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** Every check, stateless and shareable across threads. */
     public static List<Check> all() {

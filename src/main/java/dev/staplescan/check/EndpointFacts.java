@@ -37,11 +37,32 @@ public record EndpointFacts(
         Boolean stapledTls12) {
 
     /** Facts without the per-version staple presence (unknown). */
-    public EndpointFacts(String protocols, Boolean stapled, String ocspStatus, Instant thisUpdate, Instant nextUpdate,
-            Instant certNotAfter, Boolean mustStaple, String subject, String issuer, String serial,
+    public EndpointFacts(
+            String protocols,
+            Boolean stapled,
+            String ocspStatus,
+            Instant thisUpdate,
+            Instant nextUpdate,
+            Instant certNotAfter,
+            Boolean mustStaple,
+            String subject,
+            String issuer,
+            String serial,
             String responderUrl) {
-        this(protocols, stapled, ocspStatus, thisUpdate, nextUpdate, certNotAfter, mustStaple, subject, issuer, serial,
-                responderUrl, null, null);
+        this(
+                protocols,
+                stapled,
+                ocspStatus,
+                thisUpdate,
+                nextUpdate,
+                certNotAfter,
+                mustStaple,
+                subject,
+                issuer,
+                serial,
+                responderUrl,
+                null,
+                null);
     }
 
     /** Facts for an endpoint where nothing could be observed. */

@@ -32,8 +32,14 @@ public final class Evidence {
     private final List<ServedStaple> staples;
     private final List<LiveAnswer> liveAnswers;
 
-    private Evidence(Observation observation, Instant now, List<Handshake> reached, List<PresentedChain> chains,
-            Map<Integer, PresentedChain> chainBySequence, List<ServedStaple> staples, List<LiveAnswer> liveAnswers) {
+    private Evidence(
+            Observation observation,
+            Instant now,
+            List<Handshake> reached,
+            List<PresentedChain> chains,
+            Map<Integer, PresentedChain> chainBySequence,
+            List<ServedStaple> staples,
+            List<LiveAnswer> liveAnswers) {
         this.observation = observation;
         this.now = now;
         this.reached = List.copyOf(reached);
@@ -45,17 +51,22 @@ public final class Evidence {
 
     /** Evidence without a cache: every chain is validated afresh (tests, one-off assessments). */
     public static Evidence of(Observation observation, Instant now, Policy policy, TrustAnchors anchors) {
-        return of(observation, now, policy, der -> ChainFacts.of(der, anchors),
-                new StapleVerifier(SignatureCache.NONE));
+        return of(
+                observation, now, policy, der -> ChainFacts.of(der, anchors), new StapleVerifier(SignatureCache.NONE));
     }
 
     /**
      * @param chainFacts derives (or looks up) the clock-independent facts of a chain given as DER
      * @param verifier   verifies staples (and may remember signature verifications)
      */
-    public static Evidence of(Observation observation, Instant now, Policy policy,
-            Function<List<byte[]>, ChainFacts> chainFacts, StapleVerifier verifier) {
-        List<Handshake> reached = observation.handshakes().stream().filter(Evidence::reached).toList();
+    public static Evidence of(
+            Observation observation,
+            Instant now,
+            Policy policy,
+            Function<List<byte[]>, ChainFacts> chainFacts,
+            StapleVerifier verifier) {
+        List<Handshake> reached =
+                observation.handshakes().stream().filter(Evidence::reached).toList();
 
         Map<String, List<Handshake>> byChain = new LinkedHashMap<>();
         Map<String, List<byte[]>> derByKey = new HashMap<>();
@@ -70,8 +81,8 @@ public final class Evidence {
         Map<Integer, PresentedChain> chainBySequence = new HashMap<>();
         for (Map.Entry<String, List<Handshake>> e : byChain.entrySet()) {
             ChainFacts facts = chainFacts.apply(derByKey.get(e.getKey()));
-            PresentedChain chain = PresentedChain.judge(facts, now,
-                    HostnameMatcher.match(observation.target().expectedName(), facts.leaf()), e.getValue());
+            PresentedChain chain = PresentedChain.judge(
+                    facts, now, HostnameMatcher.match(observation.target().expectedName(), facts.leaf()), e.getValue());
             chains.add(chain);
             e.getValue().forEach(h -> chainBySequence.put(h.sequence(), chain));
         }

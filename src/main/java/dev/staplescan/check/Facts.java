@@ -14,8 +14,7 @@ import java.util.Set;
 /** Fills {@link EndpointFacts} from the evidence: the first chain and the first usable staple. */
 final class Facts {
 
-    private Facts() {
-    }
+    private Facts() {}
 
     static EndpointFacts of(Evidence e) {
         if (!e.reachable()) {
@@ -29,15 +28,20 @@ final class Facts {
                 }
             }
         }
-        e.reached().stream().filter(Handshake::completed).map(Handshake::protocol)
-                .filter(p -> p != null).forEach(protocols::add);
+        e.reached().stream()
+                .filter(Handshake::completed)
+                .map(Handshake::protocol)
+                .filter(p -> p != null)
+                .forEach(protocols::add);
         boolean stapled = e.reached().stream().anyMatch(Evidence::stapled);
         Optional<SingleResponseCheck> single = e.staples().stream()
                 .map(s -> s.verification().single())
                 .filter(s -> s.match().usable())
                 .findFirst();
         String status = single.map(s -> s.status() == RevocationStatus.NOT_APPLICABLE
-                ? null : s.status().name().toLowerCase(Locale.ROOT)).orElse(null);
+                        ? null
+                        : s.status().name().toLowerCase(Locale.ROOT))
+                .orElse(null);
         Optional<ChainFacts> chain = e.primaryChain().map(PresentedChain::facts);
         X509Certificate leaf = chain.map(ChainFacts::leaf).orElse(null);
         return new EndpointFacts(
@@ -58,7 +62,8 @@ final class Facts {
 
     /** Whether a handshake of this version that reached the server stapled; {@code null} if none reached it. */
     private static Boolean stapledUnder(Evidence e, TlsVersion version) {
-        List<Handshake> ofVersion = e.reached().stream().filter(h -> h.requested() == version).toList();
+        List<Handshake> ofVersion =
+                e.reached().stream().filter(h -> h.requested() == version).toList();
         return ofVersion.isEmpty() ? null : ofVersion.stream().anyMatch(Evidence::stapled);
     }
 }

@@ -6,100 +6,202 @@ package dev.staplescan.check;
  */
 public enum FindingCode {
     // --- reachability: the endpoint could not be assessed ---
-    DNS_FAILURE(Area.REACHABILITY, Severity.HIGH, "Name does not resolve",
+    DNS_FAILURE(
+            Area.REACHABILITY,
+            Severity.HIGH,
+            "Name does not resolve",
             "Check the host name in the list, or the DNS records for it."),
-    CONNECT_REFUSED(Area.REACHABILITY, Severity.HIGH, "Connection refused",
+    CONNECT_REFUSED(
+            Area.REACHABILITY,
+            Severity.HIGH,
+            "Connection refused",
             "Nothing listens on this port: check the port in the list, the service and its firewall."),
-    CONNECT_TIMEOUT(Area.REACHABILITY, Severity.HIGH, "Connection timed out",
+    CONNECT_TIMEOUT(
+            Area.REACHABILITY,
+            Severity.HIGH,
+            "Connection timed out",
             "The TCP connection was not accepted in time: check routing, firewalls and whether the host is up."),
-    HANDSHAKE_TIMEOUT(Area.REACHABILITY, Severity.HIGH, "TLS handshake timed out",
+    HANDSHAKE_TIMEOUT(
+            Area.REACHABILITY,
+            Severity.HIGH,
+            "TLS handshake timed out",
             "The server accepted the connection but did not complete a TLS handshake in time: check the TLS "
                     + "service, its load and any proxy in front of it."),
-    NOT_TLS(Area.REACHABILITY, Severity.HIGH, "Port does not speak TLS",
+    NOT_TLS(
+            Area.REACHABILITY,
+            Severity.HIGH,
+            "Port does not speak TLS",
             "The port answered with something other than TLS: check the port number or the service "
                     + "configuration (plain HTTP on a TLS port is common)."),
-    HANDSHAKE_FAILED(Area.REACHABILITY, Severity.HIGH, "TLS handshake failed",
+    HANDSHAKE_FAILED(
+            Area.REACHABILITY,
+            Severity.HIGH,
+            "TLS handshake failed",
             "The server rejected every handshake: check its protocol versions and cipher suites "
                     + "(TLS 1.2 or 1.3 with modern suites is expected)."),
 
     // --- certificate ---
-    CERT_EXPIRED(Area.CERTIFICATE, Severity.CRITICAL, "Certificate expired",
+    CERT_EXPIRED(
+            Area.CERTIFICATE,
+            Severity.CRITICAL,
+            "Certificate expired",
             "Renew the certificate and reload the server; automate renewal (ACME) where possible."),
-    CERT_NOT_YET_VALID(Area.CERTIFICATE, Severity.HIGH, "Certificate not yet valid",
+    CERT_NOT_YET_VALID(
+            Area.CERTIFICATE,
+            Severity.HIGH,
+            "Certificate not yet valid",
             "The certificate's notBefore is in the future: check the server clock or install the current certificate."),
-    CERT_EXPIRING_SOON(Area.CERTIFICATE, Severity.MEDIUM, "Certificate expires soon",
-            "Renew the certificate before it expires."),
-    CERT_HOSTNAME_MISMATCH(Area.CERTIFICATE, Severity.HIGH, "Certificate does not match the name",
+    CERT_EXPIRING_SOON(
+            Area.CERTIFICATE, Severity.MEDIUM, "Certificate expires soon", "Renew the certificate before it expires."),
+    CERT_HOSTNAME_MISMATCH(
+            Area.CERTIFICATE,
+            Severity.HIGH,
+            "Certificate does not match the name",
             "Install a certificate whose subjectAltName covers this name, or fix the SNI/host in the list."),
-    CERT_UNTRUSTED(Area.CERTIFICATE, Severity.HIGH, "Certificate chain not trusted",
+    CERT_UNTRUSTED(
+            Area.CERTIFICATE,
+            Severity.HIGH,
+            "Certificate chain not trusted",
             "The chain does not lead to a trusted root: install a certificate from a trusted CA, or pass the "
                     + "private CA's bundle with --trust."),
-    CERT_CHAIN_INCOMPLETE(Area.CERTIFICATE, Severity.MEDIUM, "Intermediate certificate missing",
+    CERT_CHAIN_INCOMPLETE(
+            Area.CERTIFICATE,
+            Severity.MEDIUM,
+            "Intermediate certificate missing",
             "Configure the server to send the full chain (leaf and intermediates), e.g. nginx ssl_certificate "
                     + "with the fullchain file."),
-    CERT_SELF_SIGNED(Area.CERTIFICATE, Severity.HIGH, "Self-signed certificate",
+    CERT_SELF_SIGNED(
+            Area.CERTIFICATE,
+            Severity.HIGH,
+            "Self-signed certificate",
             "Replace the self-signed certificate with one issued by a trusted CA."),
-    CERT_REVOKED(Area.CERTIFICATE, Severity.CRITICAL, "Certificate revoked",
+    CERT_REVOKED(
+            Area.CERTIFICATE,
+            Severity.CRITICAL,
+            "Certificate revoked",
             "The CA reports this certificate revoked: issue and install a new certificate now."),
 
     // --- stapling support ---
-    STAPLE_MISSING(Area.STAPLING, Severity.HIGH, "No OCSP staple",
+    STAPLE_MISSING(
+            Area.STAPLING,
+            Severity.HIGH,
+            "No OCSP staple",
             "Enable OCSP stapling (nginx: ssl_stapling on + ssl_stapling_verify on; Apache: SSLUseStapling on; "
                     + "HAProxy: ocsp-update on; IIS: on by default when the responder is reachable)."),
-    MUST_STAPLE_VIOLATION(Area.STAPLING, Severity.CRITICAL, "Must-Staple certificate served without a staple",
+    MUST_STAPLE_VIOLATION(
+            Area.STAPLING,
+            Severity.CRITICAL,
+            "Must-Staple certificate served without a staple",
             "The certificate demands a staple (RFC 7633) and strict clients will refuse the connection: "
                     + "enable stapling and make sure the server can reach the OCSP responder."),
-    STAPLE_INTERMITTENT(Area.STAPLING, Severity.HIGH, "Staple present on some handshakes only",
+    STAPLE_INTERMITTENT(
+            Area.STAPLING,
+            Severity.HIGH,
+            "Staple present on some handshakes only",
             "The server staples only sometimes (cold cache after restart, or per-worker caches): prefetch the "
                     + "response (HAProxy ocsp-update, nginx ssl_stapling_file) or warm the cache on start."),
-    STAPLE_PROTOCOL_GAP(Area.STAPLING, Severity.MEDIUM, "Staple under one TLS version only",
+    STAPLE_PROTOCOL_GAP(
+            Area.STAPLING,
+            Severity.MEDIUM,
+            "Staple under one TLS version only",
             "The server staples under one TLS version but not the other: update the TLS library or server, "
                     + "and enable stapling for every version it offers."),
-    STAPLE_INCONSISTENT(Area.STAPLING, Severity.HIGH, "Addresses or backends disagree",
+    STAPLE_INCONSISTENT(
+            Area.STAPLING,
+            Severity.HIGH,
+            "Addresses or backends disagree",
             "Different addresses or backends present different certificates or staples: make every backend "
                     + "serve the same certificate with stapling enabled."),
-    OCSP_NOT_OFFERED(Area.STAPLING, Severity.INFO, "Certificate has no OCSP URL",
+    OCSP_NOT_OFFERED(
+            Area.STAPLING,
+            Severity.INFO,
+            "Certificate has no OCSP URL",
             "The issuing CA offers no OCSP responder (CRL only), so there is nothing to staple; no action "
                     + "unless your policy requires OCSP."),
 
     // --- staple validity ---
-    STAPLE_MALFORMED(Area.STAPLE_VALIDITY, Severity.HIGH, "Staple cannot be parsed",
+    STAPLE_MALFORMED(
+            Area.STAPLE_VALIDITY,
+            Severity.HIGH,
+            "Staple cannot be parsed",
             "The server stapled bytes that are not an OCSP response: check the staple file or cache it serves "
                     + "(e.g. nginx ssl_stapling_file) and let it fetch a fresh response."),
-    STAPLE_RESPONSE_STATUS(Area.STAPLE_VALIDITY, Severity.HIGH, "Stapled response is an error",
+    STAPLE_RESPONSE_STATUS(
+            Area.STAPLE_VALIDITY,
+            Severity.HIGH,
+            "Stapled response is an error",
             "The responder answered with an error status (e.g. tryLater) and the server stapled it: fix the "
                     + "server's responder access and have it staple only successful responses."),
-    STAPLE_SIGNATURE_INVALID(Area.STAPLE_VALIDITY, Severity.CRITICAL, "Staple signature invalid",
+    STAPLE_SIGNATURE_INVALID(
+            Area.STAPLE_VALIDITY,
+            Severity.CRITICAL,
+            "Staple signature invalid",
             "The staple's signature does not verify: the server serves a corrupted or forged response; clear "
                     + "its OCSP cache and fetch a fresh response."),
-    STAPLE_UNAUTHORIZED_SIGNER(Area.STAPLE_VALIDITY, Severity.CRITICAL, "Staple signed by an unauthorized responder",
+    STAPLE_UNAUTHORIZED_SIGNER(
+            Area.STAPLE_VALIDITY,
+            Severity.CRITICAL,
+            "Staple signed by an unauthorized responder",
             "The staple is signed by a certificate that is neither the issuer nor a delegated responder with "
                     + "the OCSP-signing EKU: check the responder the server queries."),
-    STAPLE_WRONG_CERT(Area.STAPLE_VALIDITY, Severity.HIGH, "Staple is for another certificate",
+    STAPLE_WRONG_CERT(
+            Area.STAPLE_VALIDITY,
+            Severity.HIGH,
+            "Staple is for another certificate",
             "The staple's CertID does not match the served certificate (often after a renewal): reload the "
                     + "server so it fetches a response for the current certificate."),
-    STAPLE_STATUS_REVOKED(Area.STAPLE_VALIDITY, Severity.CRITICAL, "Staple says the certificate is revoked",
+    STAPLE_STATUS_REVOKED(
+            Area.STAPLE_VALIDITY,
+            Severity.CRITICAL,
+            "Staple says the certificate is revoked",
             "The certificate is revoked: replace it immediately."),
-    STAPLE_STATUS_UNKNOWN(Area.STAPLE_VALIDITY, Severity.HIGH, "Staple says status unknown",
+    STAPLE_STATUS_UNKNOWN(
+            Area.STAPLE_VALIDITY,
+            Severity.HIGH,
+            "Staple says status unknown",
             "The responder does not know this certificate: check the OCSP URL in the certificate and the issuer."),
-    STAPLE_EXPIRED(Area.STAPLE_VALIDITY, Severity.HIGH, "Staple expired",
+    STAPLE_EXPIRED(
+            Area.STAPLE_VALIDITY,
+            Severity.HIGH,
+            "Staple expired",
             "The staple's nextUpdate has passed: the server stopped refreshing it; check its access to the "
                     + "responder and its stapling cache."),
-    STAPLE_NOT_YET_VALID(Area.STAPLE_VALIDITY, Severity.HIGH, "Staple not yet valid",
+    STAPLE_NOT_YET_VALID(
+            Area.STAPLE_VALIDITY,
+            Severity.HIGH,
+            "Staple not yet valid",
             "The staple's thisUpdate is in the future: check the responder's and the server's clocks."),
-    STAPLE_NO_NEXT_UPDATE(Area.STAPLE_VALIDITY, Severity.MEDIUM, "Staple has no nextUpdate",
+    STAPLE_NO_NEXT_UPDATE(
+            Area.STAPLE_VALIDITY,
+            Severity.MEDIUM,
+            "Staple has no nextUpdate",
             "A response without nextUpdate has no defined lifetime; clients may reject it. Ask the CA."),
-    STAPLE_EXPIRING_SOON(Area.STAPLE_VALIDITY, Severity.LOW, "Staple expires soon",
+    STAPLE_EXPIRING_SOON(
+            Area.STAPLE_VALIDITY,
+            Severity.LOW,
+            "Staple expires soon",
             "The staple is close to its nextUpdate: make sure the server refreshes it ahead of time."),
-    STAPLE_STALE(Area.STAPLE_VALIDITY, Severity.MEDIUM, "Staple is stale",
+    STAPLE_STALE(
+            Area.STAPLE_VALIDITY,
+            Severity.MEDIUM,
+            "Staple is stale",
             "The staple's thisUpdate is older than the policy allows: the server is not refreshing it."),
 
     // --- responder ---
-    OCSP_RESPONDER_UNREACHABLE(Area.RESPONDER, Severity.MEDIUM, "OCSP responder unreachable",
+    OCSP_RESPONDER_UNREACHABLE(
+            Area.RESPONDER,
+            Severity.MEDIUM,
+            "OCSP responder unreachable",
             "The responder named in the certificate did not answer: servers cannot refresh staples either."),
-    OCSP_RESPONDER_DISAGREES(Area.RESPONDER, Severity.HIGH, "Responder disagrees with the staple",
+    OCSP_RESPONDER_DISAGREES(
+            Area.RESPONDER,
+            Severity.HIGH,
+            "Responder disagrees with the staple",
             "The responder's live answer differs from the staple: the server serves an outdated response."),
-    OCSP_RESPONDER_SLOW(Area.RESPONDER, Severity.LOW, "OCSP responder slow",
+    OCSP_RESPONDER_SLOW(
+            Area.RESPONDER,
+            Severity.LOW,
+            "OCSP responder slow",
             "The responder answered slowly: servers may fail to refresh staples in time.");
 
     /** Groups of codes, for reports. */

@@ -10,8 +10,7 @@ import java.util.Locale;
 /** Formatting for finding messages: ISO-8601 UTC instants, hex serials, short durations. */
 public final class Fmt {
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     /** {@code 2026-11-22T04:51:31Z}. */
     public static String instant(Instant t) {

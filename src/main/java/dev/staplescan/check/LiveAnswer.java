@@ -15,11 +15,7 @@ import dev.staplescan.scan.ResponderAnswer;
  * @param problem      why the answer is unusable, one line; {@code ""} unless {@code state == UNUSABLE}
  */
 public record LiveAnswer(
-        ResponderAnswer answer,
-        PresentedChain chain,
-        State state,
-        StapleVerification verification,
-        String problem) {
+        ResponderAnswer answer, PresentedChain chain, State state, StapleVerification verification, String problem) {
 
     /** What a live answer amounts to. */
     public enum State {

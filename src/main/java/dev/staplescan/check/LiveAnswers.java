@@ -20,11 +20,10 @@ final class LiveAnswers {
 
     private static final int HTTP_OK = 200;
 
-    private LiveAnswers() {
-    }
+    private LiveAnswers() {}
 
-    static List<LiveAnswer> judge(List<ResponderAnswer> answers, List<PresentedChain> chains, Policy policy,
-            StapleVerifier verifier) {
+    static List<LiveAnswer> judge(
+            List<ResponderAnswer> answers, List<PresentedChain> chains, Policy policy, StapleVerifier verifier) {
         List<LiveAnswer> out = new ArrayList<>();
         for (ResponderAnswer a : answers) {
             // Answers are recorded only for leaves of completed handshakes, so the chain is there;
@@ -35,7 +34,9 @@ final class LiveAnswers {
     }
 
     private static Optional<PresentedChain> chainOf(ResponderAnswer a, List<PresentedChain> chains) {
-        return chains.stream().filter(c -> Fmt.serial(c.leaf().getSerialNumber()).equals(a.serial())).findFirst();
+        return chains.stream()
+                .filter(c -> Fmt.serial(c.leaf().getSerialNumber()).equals(a.serial()))
+                .findFirst();
     }
 
     static LiveAnswer judge(ResponderAnswer a, PresentedChain chain, Policy policy, StapleVerifier verifier) {
@@ -53,24 +54,28 @@ final class LiveAnswers {
             }
         }
         // The answer is judged at the moment it was fetched: that is when the responder said it.
-        StapleVerification v = verifier.check(a.body(), chain.leaf(), chain.facts().issuer(), a.queriedAt(),
-                policy.clockSkew());
+        StapleVerification v =
+                verifier.check(a.body(), chain.leaf(), chain.facts().issuer(), a.queriedAt(), policy.clockSkew());
         String problem = problem(v);
-        return problem == null ? new LiveAnswer(a, chain, LiveAnswer.State.USABLE, v, "")
+        return problem == null
+                ? new LiveAnswer(a, chain, LiveAnswer.State.USABLE, v, "")
                 : unusable(a, chain, v, problem);
     }
 
     /** Why a verified body cannot be relied on, or {@code null} when it can (RFC 6960 section 3.2). */
     private static String problem(StapleVerification v) {
         if (!v.successful()) {
-            return v.responseStatus() == ResponseStatus.NOT_PARSED ? "the answer is not an OCSP response ("
-                    + v.parseDetail() + ")" : "responseStatus " + v.responseStatus().name().toLowerCase(Locale.ROOT);
+            return v.responseStatus() == ResponseStatus.NOT_PARSED
+                    ? "the answer is not an OCSP response (" + v.parseDetail() + ")"
+                    : "responseStatus " + v.responseStatus().name().toLowerCase(Locale.ROOT);
         }
         if (v.signer().signature() != SignatureStatus.VALID) {
-            return "the answer's signature is " + v.signer().signature().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            return "the answer's signature is "
+                    + v.signer().signature().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
         if (!v.signer().authority().authorized()) {
-            return "the answer is signed by an unauthorized responder (" + v.signer().authority() + ")";
+            return "the answer is signed by an unauthorized responder ("
+                    + v.signer().authority() + ")";
         }
         if (v.single().match() != CertIdMatch.MATCH) {
             return "the answer is not about this certificate (" + v.single().match() + ")";

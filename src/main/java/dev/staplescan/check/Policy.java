@@ -67,15 +67,32 @@ public record Policy(
     }
 
     /** A policy with the default responder threshold and no control IDs. */
-    public Policy(String name, Map<FindingCode, Severity> severities, Duration certExpiringSoon,
-            Duration stapleExpiringSoon, Duration stapleMaxAge, Duration clockSkew) {
-        this(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, DEFAULT_RESPONDER_SLOW,
+    public Policy(
+            String name,
+            Map<FindingCode, Severity> severities,
+            Duration certExpiringSoon,
+            Duration stapleExpiringSoon,
+            Duration stapleMaxAge,
+            Duration clockSkew) {
+        this(
+                name,
+                severities,
+                certExpiringSoon,
+                stapleExpiringSoon,
+                stapleMaxAge,
+                clockSkew,
+                DEFAULT_RESPONDER_SLOW,
                 Map.of());
     }
 
     /** The built-in policy: catalogue severities, 21 days, 24 hours, 4 days, 5 minutes, 2 s. */
     public static Policy defaults() {
-        return new Policy("default", Map.of(), Duration.ofDays(21), Duration.ofHours(24), Duration.ofDays(4),
+        return new Policy(
+                "default",
+                Map.of(),
+                Duration.ofDays(21),
+                Duration.ofHours(24),
+                Duration.ofDays(4),
                 Duration.ofMinutes(5));
     }
 
@@ -90,15 +107,22 @@ public record Policy(
     }
 
     public Policy withName(String newName) {
-        return new Policy(newName, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew,
-                responderSlow, controls);
+        return new Policy(
+                newName,
+                severities,
+                certExpiringSoon,
+                stapleExpiringSoon,
+                stapleMaxAge,
+                clockSkew,
+                responderSlow,
+                controls);
     }
 
     public Policy withSeverity(FindingCode code, Severity severity) {
         Map<FindingCode, Severity> changed = new EnumMap<>(severities);
         changed.put(code, severity);
-        return new Policy(name, changed, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, responderSlow,
-                controls);
+        return new Policy(
+                name, changed, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, responderSlow, controls);
     }
 
     /** Maps a code to a control ID; a blank {@code id} removes the mapping. */
@@ -106,7 +130,14 @@ public record Policy(
         Map<FindingCode, String> changed = new EnumMap<>(FindingCode.class);
         changed.putAll(controls);
         changed.put(code, id);
-        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, responderSlow,
+        return new Policy(
+                name,
+                severities,
+                certExpiringSoon,
+                stapleExpiringSoon,
+                stapleMaxAge,
+                clockSkew,
+                responderSlow,
                 changed);
     }
 
@@ -119,11 +150,13 @@ public record Policy(
     }
 
     public Policy withStapleMaxAge(Duration d) {
-        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, d, clockSkew, responderSlow, controls);
+        return new Policy(
+                name, severities, certExpiringSoon, stapleExpiringSoon, d, clockSkew, responderSlow, controls);
     }
 
     public Policy withClockSkew(Duration d) {
-        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, d, responderSlow, controls);
+        return new Policy(
+                name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, d, responderSlow, controls);
     }
 
     public Policy withResponderSlow(Duration d) {

@@ -20,11 +20,15 @@ public final class Reachability {
      * server. A refused TLS version comes last: with TLS 1.3 refused, what happened under TLS 1.2
      * is the story; only when every attempt was refused on the version is it the finding.
      */
-    private static final List<Outcome> FURTHEST_FIRST = List.of(Outcome.NOT_TLS, Outcome.HANDSHAKE_FAILED,
-            Outcome.HANDSHAKE_TIMEOUT, Outcome.CONNECT_TIMEOUT, Outcome.CONNECT_REFUSED, Outcome.PROTOCOL_NOT_SUPPORTED);
+    private static final List<Outcome> FURTHEST_FIRST = List.of(
+            Outcome.NOT_TLS,
+            Outcome.HANDSHAKE_FAILED,
+            Outcome.HANDSHAKE_TIMEOUT,
+            Outcome.CONNECT_TIMEOUT,
+            Outcome.CONNECT_REFUSED,
+            Outcome.PROTOCOL_NOT_SUPPORTED);
 
-    private Reachability() {
-    }
+    private Reachability() {}
 
     /**
      * The finding for an endpoint where nothing reached the server; empty when something did, or
@@ -33,14 +37,17 @@ public final class Reachability {
      */
     public static Optional<Finding> finding(Observation o, Policy policy) {
         if (o.resolution() == Outcome.DNS_FAILURE) {
-            return Optional.of(finding(FindingCode.DNS_FAILURE, policy, "cannot resolve " + o.target().host()
-                    + (o.error() == null ? "" : ": " + o.error())));
+            return Optional.of(finding(
+                    FindingCode.DNS_FAILURE,
+                    policy,
+                    "cannot resolve " + o.target().host() + (o.error() == null ? "" : ": " + o.error())));
         }
         if (o.handshakes().stream().anyMatch(Evidence::reached)) {
             return Optional.empty();
         }
         for (Outcome stage : FURTHEST_FIRST) {
-            List<Handshake> at = o.handshakes().stream().filter(h -> h.outcome() == stage).toList();
+            List<Handshake> at =
+                    o.handshakes().stream().filter(h -> h.outcome() == stage).toList();
             if (!at.isEmpty()) {
                 FindingCode code = code(stage);
                 String message = o.target().endpoint() + ": " + summary(o.handshakes());
@@ -68,7 +75,8 @@ public final class Reachability {
 
     /** {@code TLSv1.3@192.0.2.1 CONNECT_REFUSED (Connection refused); ...}, at most 5 attempts. */
     private static String summary(List<Handshake> handshakes) {
-        String shown = handshakes.stream().limit(5)
+        String shown = handshakes.stream()
+                .limit(5)
                 .map(h -> h.requested().jsseName() + "@" + h.address() + " " + h.outcome()
                         + (h.error() == null ? "" : " (" + oneLine(h.error()) + ")"))
                 .collect(Collectors.joining("; "));

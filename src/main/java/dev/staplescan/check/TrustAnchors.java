@@ -33,8 +33,8 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class TrustAnchors {
 
-    private static final Pattern PEM_BLOCK = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
+    private static final Pattern PEM_BLOCK =
+            Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
 
     private final List<X509Certificate> certificates;
     private final Set<TrustAnchor> pkixAnchors;
@@ -50,7 +50,8 @@ public final class TrustAnchors {
         Map<X500Principal, List<X509Certificate>> index = new HashMap<>();
         for (X509Certificate c : this.certificates) {
             anchors.add(new TrustAnchor(c, null));
-            index.computeIfAbsent(c.getSubjectX500Principal(), k -> new ArrayList<>()).add(c);
+            index.computeIfAbsent(c.getSubjectX500Principal(), k -> new ArrayList<>())
+                    .add(c);
         }
         this.pkixAnchors = Set.copyOf(anchors);
         index.replaceAll((k, v) -> List.copyOf(v));
@@ -103,8 +104,10 @@ public final class TrustAnchors {
                 CertificateFactory factory = CertificateFactory.getInstance("X.509");
                 out.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
             } catch (CertificateException | IllegalArgumentException e) {
-                throw new IllegalArgumentException("trust bundle " + file + ": certificate #" + number
-                        + " is not a readable X.509 certificate: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "trust bundle " + file + ": certificate #" + number + " is not a readable X.509 certificate: "
+                                + e.getMessage(),
+                        e);
             }
         }
         if (out.isEmpty()) {

@@ -14,8 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class AppContext {
 
-    private AppContext() {
-    }
+    private AppContext() {}
 
     static ConfigurableApplicationContext open(Path dataDir) throws java.io.IOException {
         return open(Database.h2(dataDir));
@@ -34,14 +33,18 @@ final class AppContext {
         Map<String, Object> props = new HashMap<>();
         // Without our shutdown hook H2 must not close the database from its own: the scheduler's hook
         // first stops the running audit, which still needs the database to record that it stopped.
-        props.put("spring.datasource.url", db.jdbcUrl() + (db.isDefaultH2() && !shutdownHook ? ";DB_CLOSE_ON_EXIT=FALSE" : ""));
+        props.put(
+                "spring.datasource.url",
+                db.jdbcUrl() + (db.isDefaultH2() && !shutdownHook ? ";DB_CLOSE_ON_EXIT=FALSE" : ""));
         if (db.isDefaultH2() || db.user() != null) {
             props.put("spring.datasource.username", db.user() != null ? db.user() : "sa");
         }
         if (db.isDefaultH2() || db.password() != null) {
             props.put("spring.datasource.password", db.password() != null ? db.password() : "");
         }
-        props.put("logging.file.name", db.dataDir().toAbsolutePath().resolve("staplescan.log").toString());
+        props.put(
+                "logging.file.name",
+                db.dataDir().toAbsolutePath().resolve("staplescan.log").toString());
         // The console is the operator's: staplescan prints its own messages; details go to the log file.
         props.put("logging.threshold.console", "OFF");
         SpringApplication app = new SpringApplication(StaplescanApplication.class);
@@ -56,9 +59,10 @@ final class AppContext {
      */
     static ConfigurableApplicationContext openExisting(Database db) throws java.io.IOException {
         if (db.isDefaultH2() && !db.h2FileExists()) {
-            throw new MissingDatabaseException("There is no staplescan database in " + db.dataDir().toAbsolutePath()
-                    + " (no " + db.describe() + "): nothing has run with this --data directory yet. "
-                    + "Check --data (or $STAPLESCAN_DATA), or start with 'staplescan demo'.");
+            throw new MissingDatabaseException(
+                    "There is no staplescan database in " + db.dataDir().toAbsolutePath()
+                            + " (no " + db.describe() + "): nothing has run with this --data directory yet. "
+                            + "Check --data (or $STAPLESCAN_DATA), or start with 'staplescan demo'.");
         }
         return open(db);
     }
@@ -81,10 +85,13 @@ final class AppContext {
                         + "time; a scheduler holds it only while a job runs). Try again when it is done, or use another --data.";
             }
             if (t instanceof MissingDatabaseException
-                    || (t instanceof IllegalStateException && (m.contains("newer staplescan") || m.contains("Unsupported database")))) {
+                    || (t instanceof IllegalStateException
+                            && (m.contains("newer staplescan") || m.contains("Unsupported database")))) {
                 return m;
             }
-            if (m.contains("Connection refused") || m.contains("UnknownHostException") || t instanceof java.net.ConnectException) {
+            if (m.contains("Connection refused")
+                    || m.contains("UnknownHostException")
+                    || t instanceof java.net.ConnectException) {
                 return "Cannot connect to the database server (" + m + "). Is it running, and is --db-url right?";
             }
             if (m.contains("password authentication failed") || m.contains("Wrong user name or password")) {

@@ -27,8 +27,7 @@ final class AuditRun {
     }
 
     /** Result of a finished audit, for callers that print more (the demo). */
-    record Done(int exitCode, long runId, RunSummary summary, Path reports) {
-    }
+    record Done(int exitCode, long runId, RunSummary summary, Path reports) {}
 
     /** Work done on the finished run while its context is still open (the demo's verdict table). */
     interface AfterRun {
@@ -64,10 +63,12 @@ final class AuditRun {
         long started = System.nanoTime();
         AuditLauncher.Result result;
         try {
-            Optional<dev.staplescan.store.RunStore.Run> unfinished = restart ? launcher.unfinished(settings.input()) : Optional.empty();
+            Optional<dev.staplescan.store.RunStore.Run> unfinished =
+                    restart ? launcher.unfinished(settings.input()) : Optional.empty();
             if (unfinished.isPresent()) {
-                err.println("Resuming run " + unfinished.get().id() + " of " + unfinished.get().input()
-                        + " (started " + unfinished.get().startedAt() + ").");
+                err.println("Resuming run " + unfinished.get().id() + " of "
+                        + unfinished.get().input() + " (started "
+                        + unfinished.get().startedAt() + ").");
                 result = launcher.resume(unfinished.get().id());
             } else {
                 if (restart) {
@@ -81,11 +82,16 @@ final class AuditRun {
         double secs = (System.nanoTime() - started) / 1e9;
         Path reports = Path.of(result.execution().getJobParameters().getString(JobKeys.OUT));
         if (!result.completed()) {
-            err.println("staplescan: run " + result.runId() + " " + result.execution().getStatus() + ": " + result.failure());
-            boolean resumable = ctx.getBean(dev.staplescan.store.RunStore.class).find(result.runId())
-                    .map(r -> r.failureKind() == null || r.failureKind().resumable()).orElse(true);
-            err.println(resumable ? "Resume it with the same command and --restart once the cause is fixed."
-                    : "Fix the host list and run again: this run will not be resumed, a new one starts.");
+            err.println("staplescan: run " + result.runId() + " "
+                    + result.execution().getStatus() + ": " + result.failure());
+            boolean resumable = ctx.getBean(dev.staplescan.store.RunStore.class)
+                    .find(result.runId())
+                    .map(r -> r.failureKind() == null || r.failureKind().resumable())
+                    .orElse(true);
+            err.println(
+                    resumable
+                            ? "Resume it with the same command and --restart once the cause is fixed."
+                            : "Fix the host list and run again: this run will not be resumed, a new one starts.");
             return new Done(ExitCodes.COULD_NOT_RUN, result.runId(), null, reports);
         }
         RunSummary s = new JdbcRunData(ctx.getBean(JdbcTemplate.class), result.runId()).summary();
@@ -95,10 +101,20 @@ final class AuditRun {
     }
 
     static String summaryLine(RunSummary s, double secs, Path reports) {
-        return String.format("run %d: %d endpoints in %.1fs: %d PASS, %d WARN, %d FAIL, %d ERROR; %d stapling, "
+        return String.format(
+                "run %d: %d endpoints in %.1fs: %d PASS, %d WARN, %d FAIL, %d ERROR; %d stapling, "
                         + "%d valid staples; %d lines rejected, %d duplicates. Reports: %s",
-                s.runId(), s.endpoints(), secs, s.verdicts().get(Verdict.PASS), s.verdicts().get(Verdict.WARN),
-                s.verdicts().get(Verdict.FAIL), s.verdicts().get(Verdict.ERROR), s.stapling(), s.validStaples(),
-                s.rejections(), s.duplicates(), reports);
+                s.runId(),
+                s.endpoints(),
+                secs,
+                s.verdicts().get(Verdict.PASS),
+                s.verdicts().get(Verdict.WARN),
+                s.verdicts().get(Verdict.FAIL),
+                s.verdicts().get(Verdict.ERROR),
+                s.stapling(),
+                s.validStaples(),
+                s.rejections(),
+                s.duplicates(),
+                reports);
     }
 }

@@ -6,18 +6,27 @@ import picocli.CommandLine.Option;
 /** The {@code --data} and {@code --db-url} options shared by every command that uses the database. */
 public final class DataOption {
 
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
             defaultValue = "${env:STAPLESCAN_DATA:-${sys:user.home}/.staplescan}",
-            description = "Directory of the H2 database and the log file (default: $STAPLESCAN_DATA or ~/.staplescan; now ${DEFAULT-VALUE}).")
+            description =
+                    "Directory of the H2 database and the log file (default: $STAPLESCAN_DATA or ~/.staplescan; now ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:STAPLESCAN_DB_URL}",
+    @Option(
+            names = "--db-url",
+            paramLabel = "JDBC_URL",
+            defaultValue = "${env:STAPLESCAN_DB_URL}",
             description = "Use this database instead of the H2 file in --data, e.g. "
                     + "jdbc:postgresql://db.example/staplescan (default: $STAPLESCAN_DB_URL). The log file stays in --data. "
                     + "User from --db-user or $STAPLESCAN_DB_USER, password from $STAPLESCAN_DB_PASSWORD.")
     String dbUrl;
 
-    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "${env:STAPLESCAN_DB_USER}",
+    @Option(
+            names = "--db-user",
+            paramLabel = "USER",
+            defaultValue = "${env:STAPLESCAN_DB_USER}",
             description = "Database user for --db-url (default: $STAPLESCAN_DB_USER).")
     String dbUser;
 

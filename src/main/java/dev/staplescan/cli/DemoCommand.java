@@ -15,16 +15,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code staplescan demo}: the main job on the built-in fleet, with no internet. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts the lab fleet on loopback (every scenario), scans it with the real audit job, stores "
-                + "the run and writes the reports, then prints each endpoint's verdict next to the expected one.%n",
-            "The fleet fails on purpose in many ways; demo exits 0 when the run completed (2 if it could not run).%n"})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts the lab fleet on loopback (every scenario), scans it with the real audit job, stores "
+                    + "the run and writes the reports, then prints each endpoint's verdict next to the expected one.%n",
+            "The fleet fails on purpose in many ways; demo exits 0 when the run completed (2 if it could not run).%n"
+        })
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "demo-out",
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "DIR",
+            defaultValue = "demo-out",
             description = "Where to write the reports, hosts.csv and lab-ca.pem (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -39,9 +46,19 @@ public final class DemoCommand implements Callable<Integer> {
             // Short timeouts: the fleet is local, and the tarpit and full-backlog scenarios would otherwise
             // cost a default timeout per TLS version (10 s each for the tarpit, 5 s for the backlog).
             // Two handshakes per version, so the intermittent (cold-cache) scenario shows itself.
-            AuditSettings settings = new AuditSettings(hosts, out, trust, "default", AuditSettings.DEFAULT_PARTITIONS,
-                    AuditSettings.DEFAULT_CONCURRENCY, Duration.ofSeconds(2), Duration.ofSeconds(3),
-                    Duration.ofSeconds(15), 2, AuditSettings.DEFAULT_MAX_REJECTED_SHARE, false);
+            AuditSettings settings = new AuditSettings(
+                    hosts,
+                    out,
+                    trust,
+                    "default",
+                    AuditSettings.DEFAULT_PARTITIONS,
+                    AuditSettings.DEFAULT_CONCURRENCY,
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(3),
+                    Duration.ofSeconds(15),
+                    2,
+                    AuditSettings.DEFAULT_MAX_REJECTED_SHARE,
+                    false);
             return new AuditRun(data.database()).runAndReport(settings, false, (ctx, done) -> {
                 DemoVerdicts.print(ctx.getBean(JdbcTemplate.class), done.runId(), fleet.endpoints(), System.out);
                 return ExitCodes.CLEAN; // the demo's failures are on purpose

@@ -19,12 +19,14 @@ public final class DurationConverter implements ITypeConverter<Duration> {
                 return positive(Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))), value);
             }
             long n = Long.parseLong(v.substring(0, v.length() - 1));
-            return positive(switch (v.charAt(v.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> throw new NumberFormatException();
-            }, value);
+            return positive(
+                    switch (v.charAt(v.length() - 1)) {
+                        case 's' -> Duration.ofSeconds(n);
+                        case 'm' -> Duration.ofMinutes(n);
+                        case 'h' -> Duration.ofHours(n);
+                        default -> throw new NumberFormatException();
+                    },
+                    value);
         } catch (NumberFormatException | java.time.format.DateTimeParseException | StringIndexOutOfBoundsException e) {
             throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 500ms, 10s, 2m");
         }

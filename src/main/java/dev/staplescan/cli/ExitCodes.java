@@ -10,6 +10,5 @@ public final class ExitCodes {
     /** The run could not be done: bad options, unreadable or unusable input, database problems. */
     public static final int COULD_NOT_RUN = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** The rates shown by {@code runs} and {@code trend}, computed one way for both. */
 final class Rates {
 
-    private Rates() {
-    }
+    private Rates() {}
 
     /** Endpoints whose verdict is FAIL or ERROR: what makes {@code scan} exit 1. */
     static long failing(RunSummary s) {

@@ -17,11 +17,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code staplescan report}: render a stored run's files again, optionally re-assessed under another policy. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes report.pdf, endpoints.csv, findings.csv and rejections.csv of a stored run again, "
-                + "from the database (see 'staplescan runs' for the ids).%n",
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes report.pdf, endpoints.csv, findings.csv and rejections.csv of a stored run again, "
+                    + "from the database (see 'staplescan runs' for the ids).%n",
             "With --policy, first judges the run's stored observations again under that policy (no rescanning), "
-                + "replacing its findings and verdicts, and records the policy with the run.%n"})
+                    + "replacing its findings and verdicts, and records the policy with the run.%n"
+        })
 public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,18 +34,25 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "ID", description = "The run to render.")
     long runId;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (default: staplescan-out/run-<id>).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "DIR",
+            description = "Output directory (default: staplescan-out/run-<id>).")
     Path out;
 
     @Option(names = "--csv-bom", description = "Start CSV files with a UTF-8 byte-order mark (helps Excel).")
     boolean csvBom;
 
-    @Option(names = "--policy", paramLabel = "FILE|NAME",
+    @Option(
+            names = "--policy",
+            paramLabel = "FILE|NAME",
             description = "Re-assess the run under this policy file or built-in (default, baseline-requirements) "
                     + "before rendering.")
     String policy;
 
-    @Option(names = "--trust", paramLabel = "PEM",
+    @Option(
+            names = "--trust",
+            paramLabel = "PEM",
             description = "With --policy: the trust bundle to judge chains against, instead of the run's own "
                     + "(when that file has moved).")
     Path trust;
@@ -57,8 +68,10 @@ public final class ReportCommand implements Callable<Integer> {
             }
         }
         if (trust != null && (policy == null || !Files.isRegularFile(trust) || !Files.isReadable(trust))) {
-            System.err.println("staplescan: " + (policy == null ? "--trust is only used with --policy."
-                    : "cannot read the trust bundle '" + trust + "'."));
+            System.err.println("staplescan: "
+                    + (policy == null
+                            ? "--trust is only used with --policy."
+                            : "cannot read the trust bundle '" + trust + "'."));
             return ExitCodes.COULD_NOT_RUN;
         }
         ConfigurableApplicationContext opened;
@@ -71,12 +84,14 @@ public final class ReportCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext ctx = opened) {
             RunStore.Run run = ctx.getBean(RunStore.class).find(runId).orElse(null);
             if (run == null) {
-                System.err.println("staplescan: there is no run " + runId + " in " + data.dir() + " (see 'staplescan runs').");
+                System.err.println(
+                        "staplescan: there is no run " + runId + " in " + data.dir() + " (see 'staplescan runs').");
                 return ExitCodes.COULD_NOT_RUN;
             }
             if (run.prunedAt() != null) {
-                System.err.println("staplescan: the details of run " + runId + " were deleted by its job's retention on "
-                        + run.prunedAt() + "; only its summary is kept (see 'staplescan runs' and 'staplescan trend').");
+                System.err.println("staplescan: the details of run " + runId
+                        + " were deleted by its job's retention on " + run.prunedAt()
+                        + "; only its summary is kept (see 'staplescan runs' and 'staplescan trend').");
                 return ExitCodes.COULD_NOT_RUN;
             }
             Path dir = out != null ? out : Path.of("staplescan-out", "run-" + runId);
@@ -104,7 +119,9 @@ public final class ReportCommand implements Callable<Integer> {
             return ExitCodes.COULD_NOT_RUN;
         }
         if (done.getStatus() != BatchStatus.COMPLETED) {
-            String why = done.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
+            String why = done.getAllFailureExceptions().stream()
+                    .map(Throwable::getMessage)
+                    .findFirst()
                     .orElse(done.getExitStatus().getExitDescription());
             System.err.println("staplescan: re-assessing run " + runId + " " + done.getStatus() + ": " + why);
             System.err.println("Its findings are incomplete until 'staplescan report --run " + runId

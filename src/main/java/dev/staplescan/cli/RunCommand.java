@@ -16,20 +16,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code staplescan run jobs/NAME.yaml}: one job definition, now. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs one job definition now (format: jobs/README.md): each of its host lists is scanned and "
-                + "reported as its own run; then its retention prunes old runs.%n",
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs one job definition now (format: jobs/README.md): each of its host lists is scanned and "
+                    + "reported as its own run; then its retention prunes old runs.%n",
             "If the job's previous run of a list was interrupted (crash, kill -9, power loss, full disk), that run is "
-                + "resumed instead: endpoints already scanned are not scanned again. A run that failed because its "
-                + "list is unusable, or failed " + DefinitionRunner.MAX_ATTEMPTS + " times, is not resumed; a new run starts.%n"},
-        footer = {"%nExit codes: 0 no failing endpoint, 1 failing endpoints (FAIL or ERROR), 2 could not run "
-                + "(bad definition, unreadable list, run failed, job already running)."})
+                    + "resumed instead: endpoints already scanned are not scanned again. A run that failed because its "
+                    + "list is unusable, or failed " + DefinitionRunner.MAX_ATTEMPTS
+                    + " times, is not resumed; a new run starts.%n"
+        },
+        footer = {
+            "%nExit codes: 0 no failing endpoint, 1 failing endpoints (FAIL or ERROR), 2 could not run "
+                    + "(bad definition, unreadable list, run failed, job already running)."
+        })
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
 
-    @Parameters(index = "0", paramLabel = "JOB_FILE", description = "The job definition, e.g. jobs/nightly-full-fleet.yaml.")
+    @Parameters(
+            index = "0",
+            paramLabel = "JOB_FILE",
+            description = "The job definition, e.g. jobs/nightly-full-fleet.yaml.")
     Path file;
 
     @Override
@@ -56,8 +66,7 @@ public final class RunCommand implements Callable<Integer> {
             long started = System.nanoTime();
             RunOutcome outcome;
             try {
-                outcome = new DefinitionRunner(ctx, Version.current(), System.err::println)
-                        .run(def, def.now());
+                outcome = new DefinitionRunner(ctx, Version.current(), System.err::println).run(def, def.now());
             } finally {
                 progress.stopTicker(System.err);
             }

@@ -12,11 +12,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code staplescan runs}: the stored runs, newest first, with their headline figures. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "Lists stored runs, newest first.%n",
-        footer = {"%nSTAPLE% is the share of endpoints that stapled, VALID% the share with a valid staple, FAILING the "
-                + "endpoints with a FAIL or ERROR verdict. A run whose details were pruned by retention keeps its figures "
-                + "(marked 'pruned'). A run that did not complete shows why: FAILED/INPUT (unusable host list, not "
-                + "resumed), FAILED/ERROR (resumed by the next start)."})
+@Command(
+        name = "runs",
+        mixinStandardHelpOptions = true,
+        description = "Lists stored runs, newest first.%n",
+        footer = {
+            "%nSTAPLE% is the share of endpoints that stapled, VALID% the share with a valid staple, FAILING the "
+                    + "endpoints with a FAIL or ERROR verdict. A run whose details were pruned by retention keeps its figures "
+                    + "(marked 'pruned'). A run that did not complete shows why: FAILED/INPUT (unusable host list, not "
+                    + "resumed), FAILED/ERROR (resumed by the next start)."
+        })
 public final class RunsCommand implements Callable<Integer> {
 
     private static final String ROW = "%-5s %-19s %-16s %-20s %9s %6s %6s %6s %6s %7s %7s %7s %8s  %s%n";
@@ -24,7 +29,11 @@ public final class RunsCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "How many runs (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
@@ -41,24 +50,53 @@ public final class RunsCommand implements Callable<Integer> {
                 System.out.println("No runs stored in " + db.describe() + ". Try 'staplescan demo'.");
                 return ExitCodes.CLEAN;
             }
-            System.out.printf(ROW, "RUN", "STARTED (UTC)", "STATUS", "JOB", "ENDPOINTS", "PASS", "WARN", "FAIL", "ERROR",
-                    "FAILING", "STAPLE%", "VALID%", "REJECTED", "INPUT");
+            System.out.printf(
+                    ROW,
+                    "RUN",
+                    "STARTED (UTC)",
+                    "STATUS",
+                    "JOB",
+                    "ENDPOINTS",
+                    "PASS",
+                    "WARN",
+                    "FAIL",
+                    "ERROR",
+                    "FAILING",
+                    "STAPLE%",
+                    "VALID%",
+                    "REJECTED",
+                    "INPUT");
             for (RunStore.Run r : runs) {
                 Optional<RunSummary> s = summaries.findOrCompute(r);
-                boolean why = r.failureKind() != null && !r.completed() && !r.failureKind().name().equals(r.status());
+                boolean why = r.failureKind() != null
+                        && !r.completed()
+                        && !r.failureKind().name().equals(r.status());
                 String status = r.status() + (why ? "/" + r.failureKind() : "");
                 String input = r.input() + (r.prunedAt() != null ? "  (pruned)" : "");
                 String started = r.startedAt().toString().substring(0, 19).replace('T', ' ');
                 String job = r.job() == null ? "-" : r.job();
                 if (s.isEmpty()) {
-                    System.out.printf(ROW, r.id(), started, status, job, "-", "-", "-", "-", "-", "-", "-", "-", "-", input);
+                    System.out.printf(
+                            ROW, r.id(), started, status, job, "-", "-", "-", "-", "-", "-", "-", "-", "-", input);
                     continue;
                 }
                 RunSummary x = s.get();
-                System.out.printf(ROW, r.id(), started, status, job, x.endpoints(), x.verdicts().get(Verdict.PASS),
-                        x.verdicts().get(Verdict.WARN), x.verdicts().get(Verdict.FAIL), x.verdicts().get(Verdict.ERROR),
-                        Rates.failing(x), Rates.percent(x.stapling(), x.endpoints()),
-                        Rates.percent(x.validStaples(), x.endpoints()), x.rejections(), input);
+                System.out.printf(
+                        ROW,
+                        r.id(),
+                        started,
+                        status,
+                        job,
+                        x.endpoints(),
+                        x.verdicts().get(Verdict.PASS),
+                        x.verdicts().get(Verdict.WARN),
+                        x.verdicts().get(Verdict.FAIL),
+                        x.verdicts().get(Verdict.ERROR),
+                        Rates.failing(x),
+                        Rates.percent(x.stapling(), x.endpoints()),
+                        Rates.percent(x.validStaples(), x.endpoints()),
+                        x.rejections(),
+                        input);
             }
             return ExitCodes.CLEAN;
         }

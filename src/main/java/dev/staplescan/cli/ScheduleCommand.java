@@ -25,23 +25,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code staplescan schedule [jobs/]}: the long-lived scheduler. */
-@Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = {"Runs as a long-lived scheduler: fires each job definition in the directory (or the one file) on "
-                + "its cron schedule, and logs each start, end and outcome to the console and the log file.%n",
+@Command(
+        name = "schedule",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs as a long-lived scheduler: fires each job definition in the directory (or the one file) on "
+                    + "its cron schedule, and logs each start, end and outcome to the console and the log file.%n",
             "A job still running is never started a second time, by this or another process sharing the database. "
-                + "The database is opened only while a job runs, so 'runs', 'trend' and 'report' work in between.%n",
+                    + "The database is opened only while a job runs, so 'runs', 'trend' and 'report' work in between.%n",
             "SIGTERM or Ctrl-C stops it: no new firings, running audits are asked to stop after their current chunk "
-                + "(and are resumed by the next start), then it exits.%n"})
+                    + "(and are resumed by the next start), then it exits.%n"
+        })
 public final class ScheduleCommand implements Callable<Integer> {
 
     @Mixin
     DataOption data;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR_OR_FILE", defaultValue = "jobs",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR_OR_FILE",
+            defaultValue = "jobs",
             description = "Job definitions: a directory of *.yaml files or one file (default: ${DEFAULT-VALUE}).")
     Path jobs;
 
-    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(
+            names = "--grace",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
             description = "On SIGTERM, how long to wait for running audits to stop (default: ${DEFAULT-VALUE}).")
     Duration grace;
 
@@ -102,8 +114,10 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     private void stop(AuditScheduler scheduler, CountDownLatch stopped) {
-        say("stopping: no new firings" + (scheduler.running().isEmpty() ? "" : "; asking " + scheduler.running()
-                + " to stop (resumed by the next start)"));
+        say("stopping: no new firings"
+                + (scheduler.running().isEmpty()
+                        ? ""
+                        : "; asking " + scheduler.running() + " to stop (resumed by the next start)"));
         for (ConfigurableApplicationContext ctx : open) {
             try {
                 JobRepository repo = ctx.getBean(JobRepository.class);

@@ -5,13 +5,27 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code staplescan} command and its sub-commands. */
-@Command(name = "staplescan", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "staplescan",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Audits OCSP stapling across fleets of TLS servers.%n",
-        subcommands = {ScanCommand.class, RunCommand.class, ScheduleCommand.class, RunsCommand.class, TrendCommand.class,
-            ReportCommand.class, DemoCommand.class, LabCommand.class,
-            CommandLine.HelpCommand.class},
-        footer = {"%nExit codes: 0 no failing endpoint, 1 failing endpoints found (FAIL or ERROR verdicts), "
-                + "2 could not run.", "Run 'staplescan COMMAND --help' for a command's options."})
+        subcommands = {
+            ScanCommand.class,
+            RunCommand.class,
+            ScheduleCommand.class,
+            RunsCommand.class,
+            TrendCommand.class,
+            ReportCommand.class,
+            DemoCommand.class,
+            LabCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "%nExit codes: 0 no failing endpoint, 1 failing endpoints found (FAIL or ERROR verdicts), "
+                    + "2 could not run.",
+            "Run 'staplescan COMMAND --help' for a command's options."
+        })
 public final class StaplescanCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +33,8 @@ public final class StaplescanCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'staplescan demo' or 'staplescan --help'.");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing command: try 'staplescan demo' or 'staplescan --help'.");
     }
 
     /** Runs the CLI and returns the process exit code. */

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Whether progress output would reach a person: stderr is a terminal. */
 final class Terminal {
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     static boolean isStderrTerminal() {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {

@@ -25,9 +25,11 @@ public final class HostListParser {
 
     /** Longest owner, environment or tags value kept; longer ones are cut (they are labels, not documents). */
     static final int MAX_LABEL = 200;
+
     static final int DEFAULT_PORT = 443;
     private static final List<String> KNOWN = List.of("host", "port", "sni", "owner", "environment", "tags");
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setTrim(true).get();
+    private static final CSVFormat CSV =
+            CSVFormat.RFC4180.builder().setTrim(true).get();
 
     private final Map<String, Integer> columns; // null for plain text
 
@@ -120,12 +122,20 @@ public final class HostListParser {
         if (cells == null) {
             return new Rejection(n, line, "not a valid CSV record (unbalanced quotes?)");
         }
-        int expected = columns.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        int expected =
+                columns.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         if (cells.size() < expected) {
             return new Rejection(n, line, "expected at least " + expected + " columns, found " + cells.size());
         }
-        return target(n, line, cell(cells, "host"), cell(cells, "port"), cell(cells, "sni"),
-                cell(cells, "owner"), cell(cells, "environment"), cell(cells, "tags"));
+        return target(
+                n,
+                line,
+                cell(cells, "host"),
+                cell(cells, "port"),
+                cell(cells, "sni"),
+                cell(cells, "owner"),
+                cell(cells, "environment"),
+                cell(cells, "tags"));
     }
 
     private String cell(List<String> cells, String column) {
@@ -133,8 +143,15 @@ public final class HostListParser {
         return i == null ? "" : cells.get(i);
     }
 
-    private static HostListItem target(long n, String line, String rawHost, String rawPort, String rawSni,
-            String owner, String environment, String tags) {
+    private static HostListItem target(
+            long n,
+            String line,
+            String rawHost,
+            String rawPort,
+            String rawSni,
+            String owner,
+            String environment,
+            String tags) {
         String host = rawHost.strip();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1); // CSV cells may bracket IPv6 too

@@ -42,7 +42,9 @@ public class HostListReader extends AbstractItemCountingItemStreamItemReader<Hos
                 return new Rejection(line.number(), content, "line is not valid UTF-8 text");
             }
             if (line.truncated()) {
-                return new Rejection(line.number(), content,
+                return new Rejection(
+                        line.number(),
+                        content,
                         "line longer than " + LineSource.MAX_LINE_BYTES + " bytes (is this a host list?)");
             }
             if (HostListParser.isSkippable(line.text())) {

@@ -10,14 +10,13 @@ import java.util.regex.Pattern;
  */
 final class HostSyntax {
 
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     // RFC 1123 label: letters, digits, hyphen; not starting or ending with a hyphen.
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
 
-    private HostSyntax() {
-    }
+    private HostSyntax() {}
 
     static boolean isIpv4(String s) {
         return IPV4.matcher(s).matches();

@@ -21,12 +21,12 @@ final class LineSource implements Closeable {
     static final int MAX_LINE_BYTES = 8192;
 
     /** One physical line. {@code text} is the decoded line (bad bytes replaced when {@code !decodable}). */
-    record Line(long number, String text, boolean decodable, boolean truncated) {
-    }
+    record Line(long number, String text, boolean decodable, boolean truncated) {}
 
     private final InputStream in;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-    private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder strict = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private long number;

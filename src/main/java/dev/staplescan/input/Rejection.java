@@ -7,5 +7,4 @@ package dev.staplescan.input;
  * @param content the line as read (undecodable bytes replaced), cut to a readable length
  * @param reason  why it was rejected, in words an operator can act on
  */
-public record Rejection(long line, String content, String reason) implements HostListItem {
-}
+public record Rejection(long line, String content, String reason) implements HostListItem {}

@@ -55,18 +55,22 @@ public final class AuditScheduler implements AutoCloseable {
         int scheduled = 0;
         for (JobDefinition def : definitions) {
             if (def.schedule().isEmpty()) {
-                tell("job " + def.name() + " (" + def.file() + ") has no schedule: not scheduled (run it with 'staplescan run')");
+                tell("job " + def.name() + " (" + def.file()
+                        + ") has no schedule: not scheduled (run it with 'staplescan run')");
                 continue;
             }
             CronSchedule cron = def.schedule().get();
-            ScheduledFuture<?> f = scheduler.schedule(() -> fire(def), new CronTrigger(cron.expression().toString(), cron.zone()));
+            ScheduledFuture<?> f = scheduler.schedule(
+                    () -> fire(def), new CronTrigger(cron.expression().toString(), cron.zone()));
             if (f == null) {
                 tell("job " + def.name() + ": schedule '" + cron.text() + "' never fires again: not scheduled");
                 continue;
             }
             scheduled++;
             tell("job " + def.name() + " scheduled '" + cron.text() + "' (" + cron.zone() + "), next at "
-                    + cron.next(java.time.ZonedDateTime.now(cron.zone())).map(Object::toString).orElse("never"));
+                    + cron.next(java.time.ZonedDateTime.now(cron.zone()))
+                            .map(Object::toString)
+                            .orElse("never"));
         }
         return scheduled;
     }

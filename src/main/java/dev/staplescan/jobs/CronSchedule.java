@@ -23,8 +23,9 @@ public record CronSchedule(String text, CronExpression expression, ZoneId zone) 
         String six = switch (fields) {
             case 5 -> "0 " + t; // Unix cron has no seconds field: fire at second 0
             case 6 -> t;
-            default -> throw new IllegalArgumentException("has " + fields + " fields; write 5 (Unix cron: minute hour "
-                    + "day-of-month month day-of-week) or 6 (Spring: second first), e.g. '30 2 * * *'");
+            default ->
+                throw new IllegalArgumentException("has " + fields + " fields; write 5 (Unix cron: minute hour "
+                        + "day-of-month month day-of-week) or 6 (Spring: second first), e.g. '30 2 * * *'");
         };
         try {
             return new CronSchedule(text, CronExpression.parse(six), zone);

@@ -31,6 +31,7 @@ public final class DefinitionRunner {
 
     /** Executions of one run (its start plus resumes) after which it is abandoned for a new run. */
     public static final int MAX_ATTEMPTS = 3;
+
     private static final Logger log = LoggerFactory.getLogger(DefinitionRunner.class);
 
     private final AuditLauncher launcher;
@@ -82,8 +83,10 @@ public final class DefinitionRunner {
         Optional<RunStore.Run> unfinished = launcher.unfinished(input, def.name());
         if (unfinished.isPresent() && launcher.attempts(unfinished.get().id()) >= MAX_ATTEMPTS) {
             long id = unfinished.get().id();
-            runs.abandon(id, "failed " + MAX_ATTEMPTS + " times: " + unfinished.get().failure());
-            tell("job " + def.name() + ": run " + id + " failed " + MAX_ATTEMPTS + " times; abandoned, starting a new run");
+            runs.abandon(
+                    id, "failed " + MAX_ATTEMPTS + " times: " + unfinished.get().failure());
+            tell("job " + def.name() + ": run " + id + " failed " + MAX_ATTEMPTS
+                    + " times; abandoned, starting a new run");
             unfinished = Optional.empty();
         }
         AuditLauncher.Result result;
@@ -93,7 +96,9 @@ public final class DefinitionRunner {
             result = launcher.resume(unfinished.get().id());
         } else {
             tell("job " + def.name() + ": starting a run of " + input);
-            result = launcher.start(def.settingsFor(input, now), scannerVersion,
+            result = launcher.start(
+                    def.settingsFor(input, now),
+                    scannerVersion,
                     new LaunchOptions(def.name(), def.output().formats()));
         }
         Path reports = Path.of(result.execution().getJobParameters().getString(dev.staplescan.batch.JobKeys.OUT));
@@ -101,19 +106,21 @@ public final class DefinitionRunner {
             RunStore.Run run = runs.find(result.runId()).orElseThrow();
             boolean resumable = run.failureKind() != null && run.failureKind().resumable();
             String m = "job " + def.name() + ": run " + result.runId() + " " + run.status() + " ("
-                    + run.failureKind() + "): " + result.failure() + (resumable
-                            ? "; the next start resumes it" : "; not resumable, the next start begins a new run");
+                    + run.failureKind() + "): " + result.failure()
+                    + (resumable ? "; the next start resumes it" : "; not resumable, the next start begins a new run");
             tell(m);
             return new InputOutcome(input, Kind.FAILED, result.runId(), result.resumed(), null, reports, m);
         }
         RunSummary s = summaries.find(result.runId()).orElseThrow();
         long failing = s.verdicts().values().stream().mapToLong(Long::longValue).sum()
-                - s.verdicts().get(dev.staplescan.check.Verdict.PASS) - s.verdicts().get(dev.staplescan.check.Verdict.WARN);
-        String m = String.format("job %s: run %d completed: %d endpoints, %d stapling, %d valid staples, %d failing; "
-                + "reports in %s", def.name(), s.runId(), s.endpoints(), s.stapling(), s.validStaples(), failing, reports);
+                - s.verdicts().get(dev.staplescan.check.Verdict.PASS)
+                - s.verdicts().get(dev.staplescan.check.Verdict.WARN);
+        String m = String.format(
+                "job %s: run %d completed: %d endpoints, %d stapling, %d valid staples, %d failing; " + "reports in %s",
+                def.name(), s.runId(), s.endpoints(), s.stapling(), s.validStaples(), failing, reports);
         tell(m);
-        return new InputOutcome(input, failing > 0 ? Kind.FAILING : Kind.CLEAN, result.runId(), result.resumed(), s,
-                reports, m);
+        return new InputOutcome(
+                input, failing > 0 ? Kind.FAILING : Kind.CLEAN, result.runId(), result.resumed(), s, reports, m);
     }
 
     private int prune(JobDefinition def, ZonedDateTime now) {
@@ -122,7 +129,8 @@ public final class DefinitionRunner {
             pruner.prune(r);
         }
         if (!doomed.isEmpty()) {
-            tell("job " + def.name() + ": retention pruned the details of " + doomed.size() + " old run(s); summaries kept");
+            tell("job " + def.name() + ": retention pruned the details of " + doomed.size()
+                    + " old run(s); summaries kept");
         }
         return doomed.size();
     }

@@ -48,8 +48,18 @@ public record JobDefinition(
     /** The settings of the run of one of the inputs, with the output directory expanded for {@code now}. */
     public AuditSettings settingsFor(Path input, ZonedDateTime now) {
         Path out = Path.of(output.expand(name, input, now));
-        return new AuditSettings(input, out, scan.trust().orElse(null), policy, scan.partitions(), scan.concurrency(),
-                scan.connectTimeout(), scan.handshakeTimeout(), scan.endpointTimeout(), scan.handshakes(),
-                scan.maxRejectedShare(), output.csvBom());
+        return new AuditSettings(
+                input,
+                out,
+                scan.trust().orElse(null),
+                policy,
+                scan.partitions(),
+                scan.concurrency(),
+                scan.connectTimeout(),
+                scan.handshakeTimeout(),
+                scan.endpointTimeout(),
+                scan.handshakes(),
+                scan.maxRejectedShare(),
+                output.csvBom());
     }
 }

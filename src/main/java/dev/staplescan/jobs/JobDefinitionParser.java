@@ -30,17 +30,23 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class JobDefinitionParser {
 
-    static final Set<String> TOP = Set.of("name", "description", "input", "inputs", "policy", "schedule", "time-zone",
-            "scan", "output", "retention");
-    static final Set<String> SCAN = Set.of("partitions", "concurrency", "connect-timeout", "handshake-timeout",
-            "endpoint-timeout", "handshakes", "trust", "max-rejected-share");
+    static final Set<String> TOP = Set.of(
+            "name", "description", "input", "inputs", "policy", "schedule", "time-zone", "scan", "output", "retention");
+    static final Set<String> SCAN = Set.of(
+            "partitions",
+            "concurrency",
+            "connect-timeout",
+            "handshake-timeout",
+            "endpoint-timeout",
+            "handshakes",
+            "trust",
+            "max-rejected-share");
     static final Set<String> OUTPUT = Set.of("directory", "formats", "csv-bom");
     static final Set<String> RETENTION = Set.of("keep-runs", "keep-days");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
 
-    private JobDefinitionParser() {
-    }
+    private JobDefinitionParser() {}
 
     /** Parses and validates one file; every problem found is in the exception. */
     public static JobDefinition parse(Path file) throws DefinitionException {
@@ -60,8 +66,10 @@ public final class JobDefinitionParser {
             throw new DefinitionException(file, List.of("cannot be read as YAML: " + e.getMessage()));
         }
         if (!(doc instanceof Map<?, ?> map)) {
-            throw new DefinitionException(file, List.of("must be a YAML mapping of fields (name:, input:, schedule:, ...)"
-                    + (doc == null ? ", but the file is empty" : "")));
+            throw new DefinitionException(
+                    file,
+                    List.of("must be a YAML mapping of fields (name:, input:, schedule:, ...)"
+                            + (doc == null ? ", but the file is empty" : "")));
         }
         return parse(file, map);
     }
@@ -74,8 +82,11 @@ public final class JobDefinitionParser {
 
         String name = top.string("name").orElse(defaultName(file));
         if (!NAME.matcher(name).matches()) {
-            top.problem("name", "'" + name + "' must be 1 to 100 letters, digits, '.', '_' or '-', starting with a "
-                    + "letter or digit" + (top.has("name") ? "" : " (it comes from the file name; set name: to change it)"));
+            top.problem(
+                    "name",
+                    "'" + name + "' must be 1 to 100 letters, digits, '.', '_' or '-', starting with a "
+                            + "letter or digit"
+                            + (top.has("name") ? "" : " (it comes from the file name; set name: to change it)"));
         }
         List<Path> inputs = inputs(top, dir);
         String policy = top.string("policy").map(p -> policy(p, dir)).orElse("default");
@@ -95,8 +106,17 @@ public final class JobDefinitionParser {
         if (!problems.isEmpty()) {
             throw new DefinitionException(file, problems);
         }
-        return new JobDefinition(file, name, top.string("description").orElse(""), inputs, policy, scan, output,
-                retention, schedule, zone);
+        return new JobDefinition(
+                file,
+                name,
+                top.string("description").orElse(""),
+                inputs,
+                policy,
+                scan,
+                output,
+                retention,
+                schedule,
+                zone);
     }
 
     private static List<Path> inputs(YamlFields top, Path dir) {
@@ -107,7 +127,8 @@ public final class JobDefinitionParser {
         if (given.isEmpty() && !top.has("input") && !top.has("inputs")) {
             top.problem("input", "is required: the host list to audit (a path, relative to this file's directory)");
         }
-        List<Path> inputs = given.stream().map(s -> dir.resolve(s).normalize()).distinct().toList();
+        List<Path> inputs =
+                given.stream().map(s -> dir.resolve(s).normalize()).distinct().toList();
         if (inputs.size() != given.size()) {
             top.problem("inputs", "names the same host list twice");
         }
@@ -119,8 +140,10 @@ public final class JobDefinitionParser {
         try {
             return z.map(ZoneId::of).orElse(ZoneId.systemDefault());
         } catch (DateTimeException e) {
-            top.problem("time-zone", "'" + z.get() + "' is not a time zone (allowed: a region such as Europe/Berlin, "
-                    + "UTC, or an offset such as +02:00)");
+            top.problem(
+                    "time-zone",
+                    "'" + z.get() + "' is not a time zone (allowed: a region such as Europe/Berlin, "
+                            + "UTC, or an offset such as +02:00)");
             return ZoneId.systemDefault();
         }
     }
@@ -131,32 +154,45 @@ public final class JobDefinitionParser {
         int partitions = s.integer("partitions", 1, 256, d.partitions());
         int concurrency = s.integer("concurrency", 1, 100_000, d.concurrency());
         if (concurrency < partitions) {
-            s.problem("concurrency", concurrency + " must be at least scan.partitions (" + partitions
-                    + "): each partition keeps at least one handshake in flight");
+            s.problem(
+                    "concurrency",
+                    concurrency + " must be at least scan.partitions (" + partitions
+                            + "): each partition keeps at least one handshake in flight");
         }
-        return new ScanSpec(partitions, concurrency, s.duration("connect-timeout", d.connectTimeout()),
-                s.duration("handshake-timeout", d.handshakeTimeout()), s.duration("endpoint-timeout", d.endpointTimeout()),
+        return new ScanSpec(
+                partitions,
+                concurrency,
+                s.duration("connect-timeout", d.connectTimeout()),
+                s.duration("handshake-timeout", d.handshakeTimeout()),
+                s.duration("endpoint-timeout", d.endpointTimeout()),
                 s.integer("handshakes", 1, dev.staplescan.scan.ScanOptions.MAX_HANDSHAKES_PER_VERSION, d.handshakes()),
-                s.string("trust").map(t -> dir.resolve(t).normalize()), s.fraction("max-rejected-share", d.maxRejectedShare()));
+                s.string("trust").map(t -> dir.resolve(t).normalize()),
+                s.fraction("max-rejected-share", d.maxRejectedShare()));
     }
 
     private static OutputSpec output(YamlFields o, Path dir, int inputCount) {
         o.onlyKeys(OUTPUT);
         String directory = o.string("directory").orElse("");
         if (directory.isEmpty() && !o.has("directory")) {
-            o.problem("directory", "is required: where the reports go, e.g. reports/nightly/{date} "
-                    + "(placeholders: {name}, {input}, {date}, {time}, {run})");
+            o.problem(
+                    "directory",
+                    "is required: where the reports go, e.g. reports/nightly/{date} "
+                            + "(placeholders: {name}, {input}, {date}, {time}, {run})");
         }
         var m = PLACEHOLDER.matcher(directory);
         while (m.find()) {
             if (!OutputSpec.PLACEHOLDERS.contains(m.group(1))) {
-                o.problem("directory", "unknown placeholder {" + m.group(1) + "} (allowed: {name}, {input}, {date}, "
-                        + "{time}, {run})");
+                o.problem(
+                        "directory",
+                        "unknown placeholder {" + m.group(1) + "} (allowed: {name}, {input}, {date}, "
+                                + "{time}, {run})");
             }
         }
         if (inputCount > 1 && !directory.contains("{input}") && !directory.contains("{run}")) {
-            o.problem("directory", "must contain {input} or {run} when there are several inputs, "
-                    + "or each run would overwrite the reports of the one before");
+            o.problem(
+                    "directory",
+                    "must contain {input} or {run} when there are several inputs, "
+                            + "or each run would overwrite the reports of the one before");
         }
         Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
         for (String f : o.has("formats") ? o.strings("formats") : List.of("pdf", "csv")) {
@@ -170,14 +206,17 @@ public final class JobDefinitionParser {
             o.problem("formats", "must name at least one format (allowed: pdf, csv)");
             formats = EnumSet.allOf(ReportFormat.class);
         }
-        String resolved = directory.isEmpty() ? "" : dir.resolve(directory).normalize().toString();
+        String resolved =
+                directory.isEmpty() ? "" : dir.resolve(directory).normalize().toString();
         return new OutputSpec(resolved, formats, o.bool("csv-bom", false));
     }
 
     private static Retention retention(YamlFields r) {
         r.onlyKeys(RETENTION);
-        OptionalInt runs = r.has("keep-runs") ? OptionalInt.of(r.integer("keep-runs", 1, 1_000_000, 1)) : OptionalInt.empty();
-        OptionalInt days = r.has("keep-days") ? OptionalInt.of(r.integer("keep-days", 1, 36_500, 1)) : OptionalInt.empty();
+        OptionalInt runs =
+                r.has("keep-runs") ? OptionalInt.of(r.integer("keep-runs", 1, 1_000_000, 1)) : OptionalInt.empty();
+        OptionalInt days =
+                r.has("keep-days") ? OptionalInt.of(r.integer("keep-days", 1, 36_500, 1)) : OptionalInt.empty();
         return new Retention(runs, days);
     }
 
@@ -196,9 +235,12 @@ public final class JobDefinitionParser {
         var mark = e.getProblemMark();
         String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
         // A cron such as */15 * * * * unquoted reads as a YAML alias (*name): the usual mistake here.
-        String line = mark == null ? "" : text.lines().skip(mark.getLine()).findFirst().orElse("");
+        String line = mark == null
+                ? ""
+                : text.lines().skip(mark.getLine()).findFirst().orElse("");
         String hint = line.matches("\\s*[\\w-]+:\\s*\\*.*")
-                ? " (a value starting with '*' must be quoted: schedule: \"*/15 * * * *\")" : "";
+                ? " (a value starting with '*' must be quoted: schedule: \"*/15 * * * *\")"
+                : "";
         return "is not valid YAML" + where + ": " + e.getProblem() + hint;
     }
 }

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 /** Loads the definitions of a file or a directory ({@code jobs/*.yaml} and {@code *.yml}, sorted by name). */
 public final class JobDefinitions {
 
-    private JobDefinitions() {
-    }
+    private JobDefinitions() {}
 
     /** The definition files in {@code path}: the file itself, or the YAML files directly in the directory. */
     public static List<Path> files(Path path) throws IOException {
@@ -21,7 +20,9 @@ public final class JobDefinitions {
             return List.of(path);
         }
         try (Stream<Path> s = Files.list(path)) {
-            return s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(p)).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -38,8 +39,10 @@ public final class JobDefinitions {
                 JobDefinition d = JobDefinitionParser.parse(file);
                 Path other = names.putIfAbsent(d.name(), file);
                 if (other != null) {
-                    problems.add(new DefinitionException(file, List.of("name: '" + d.name() + "' is also the name of "
-                            + other + " (each job needs its own name)")));
+                    problems.add(new DefinitionException(
+                            file,
+                            List.of("name: '" + d.name() + "' is also the name of " + other
+                                    + " (each job needs its own name)")));
                 } else {
                     defs.add(d);
                 }

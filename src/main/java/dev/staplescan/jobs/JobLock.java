@@ -23,8 +23,7 @@ public final class JobLock {
     /** Job names held by this process. */
     private static final Set<String> HELD_HERE = ConcurrentHashMap.newKeySet();
 
-    private JobLock() {
-    }
+    private JobLock() {}
 
     /** A held lock; closing releases it. */
     public interface Held extends AutoCloseable {

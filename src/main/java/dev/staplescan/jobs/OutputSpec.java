@@ -18,6 +18,7 @@ public record OutputSpec(String directory, Set<ReportFormat> formats, boolean cs
 
     /** The placeholders a directory pattern may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("name", "input", "date", "time", "run");
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
 
@@ -34,7 +35,10 @@ public record OutputSpec(String directory, Set<ReportFormat> formats, boolean cs
     public String expand(String name, Path input, ZonedDateTime now) {
         String file = input.getFileName().toString();
         int dot = file.lastIndexOf('.');
-        return directory.replace("{name}", name).replace("{input}", dot > 0 ? file.substring(0, dot) : file)
-                .replace("{date}", DATE.format(now)).replace("{time}", TIME.format(now));
+        return directory
+                .replace("{name}", name)
+                .replace("{input}", dot > 0 ? file.substring(0, dot) : file)
+                .replace("{date}", DATE.format(now))
+                .replace("{time}", TIME.format(now));
     }
 }

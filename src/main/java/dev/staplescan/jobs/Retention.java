@@ -40,14 +40,15 @@ public record Retention(OptionalInt keepRuns, OptionalInt keepDays) {
         }
         Map<String, Integer> completedSeen = new HashMap<>();
         for (Run r : newestFirst) {
-            boolean finished = r.completed() || (r.failureKind() != null && !r.failureKind().resumable());
+            boolean finished = r.completed()
+                    || (r.failureKind() != null && !r.failureKind().resumable());
             if (!finished || r.prunedAt() != null) {
                 continue; // may still be resumed, or already pruned
             }
             int rank = r.completed() ? completedSeen.merge(r.input(), 1, Integer::sum) : Integer.MAX_VALUE;
             boolean keptByCount = keepRuns.isPresent() && rank <= keepRuns.getAsInt();
-            boolean keptByAge = keepDays.isPresent()
-                    && r.startedAt().isAfter(now.minus(Duration.ofDays(keepDays.getAsInt())));
+            boolean keptByAge =
+                    keepDays.isPresent() && r.startedAt().isAfter(now.minus(Duration.ofDays(keepDays.getAsInt())));
             if (!keptByCount && !keptByAge) {
                 prune.add(r);
             }

@@ -43,9 +43,8 @@ public record RunOutcome(String job, List<InputOutcome> inputs, int pruned) {
      * @param reports the report directory; {@code null} when no run was started
      * @param message a sentence for the operator (the failure, or what was done)
      */
-    public record InputOutcome(Path input, Kind kind, long runId, boolean resumed, RunSummary summary, Path reports,
-            String message) {
-    }
+    public record InputOutcome(
+            Path input, Kind kind, long runId, boolean resumed, RunSummary summary, Path reports, String message) {}
 
     /** The worst kind over all inputs (CLEAN &lt; FAILING &lt; the rest). */
     public Kind worst() {

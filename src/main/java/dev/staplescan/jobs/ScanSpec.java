@@ -28,8 +28,13 @@ public record ScanSpec(
         double maxRejectedShare) {
 
     /** What a definition without a {@code scan:} section gets: {@code staplescan scan}'s defaults. */
-    public static final ScanSpec DEFAULTS = new ScanSpec(AuditSettings.DEFAULT_PARTITIONS,
-            AuditSettings.DEFAULT_CONCURRENCY, AuditSettings.DEFAULT_CONNECT_TIMEOUT,
-            AuditSettings.DEFAULT_HANDSHAKE_TIMEOUT, AuditSettings.DEFAULT_ENDPOINT_TIMEOUT, 1, Optional.empty(),
+    public static final ScanSpec DEFAULTS = new ScanSpec(
+            AuditSettings.DEFAULT_PARTITIONS,
+            AuditSettings.DEFAULT_CONCURRENCY,
+            AuditSettings.DEFAULT_CONNECT_TIMEOUT,
+            AuditSettings.DEFAULT_HANDSHAKE_TIMEOUT,
+            AuditSettings.DEFAULT_ENDPOINT_TIMEOUT,
+            1,
+            Optional.empty(),
             AuditSettings.DEFAULT_MAX_REJECTED_SHARE);
 }

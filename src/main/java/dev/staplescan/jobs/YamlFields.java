@@ -130,7 +130,10 @@ final class YamlFields {
             return out;
         }
         for (Object item : v instanceof List<?> l ? l : List.of(v)) {
-            if (item == null || item instanceof Map || item instanceof List || String.valueOf(item).isBlank()) {
+            if (item == null
+                    || item instanceof Map
+                    || item instanceof List
+                    || String.valueOf(item).isBlank()) {
                 problem(key, "must hold plain values, not '" + item + "'");
             } else {
                 out.add(String.valueOf(item).strip());

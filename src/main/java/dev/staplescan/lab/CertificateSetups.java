@@ -24,21 +24,22 @@ final class CertificateSetups {
     EndpointSetup build(Scenario scenario) {
         String name = scenario.sni();
         return switch (scenario) {
-            case EXPIRED_CERT -> goodStaple(kit.register(kit.ca().issue(kit.spec(name)
-                    .withValidity(kit.days(-120), kit.days(-30)))));
+            case EXPIRED_CERT ->
+                goodStaple(kit.register(kit.ca().issue(kit.spec(name).withValidity(kit.days(-120), kit.days(-30)))));
             // Issued ahead of its start (or served by a server whose CA clock runs fast).
-            case NOT_YET_VALID_CERT -> goodStaple(kit.register(kit.ca().issue(kit.spec(name)
-                    .withValidity(kit.days(2), kit.days(92)))));
+            case NOT_YET_VALID_CERT ->
+                goodStaple(kit.register(kit.ca().issue(kit.spec(name).withValidity(kit.days(2), kit.days(92)))));
             // A 90-day certificate in its last 5 days: below the default policy's 21-day warning.
-            case EXPIRING_SOON_CERT -> goodStaple(kit.register(kit.ca().issue(kit.spec(name)
-                    .withValidity(kit.days(-85), kit.days(5)))));
+            case EXPIRING_SOON_CERT ->
+                goodStaple(kit.register(kit.ca().issue(kit.spec(name).withValidity(kit.days(-85), kit.days(5)))));
             case WRONG_NAME -> goodStaple(kit.goodLeaf("other-name." + Scenario.DOMAIN));
             case UNTRUSTED_ROOT -> untrustedRoot(name);
             case INCOMPLETE_CHAIN -> {
-                String issuerUrl = kit.responder().publish("intermediate.cer", kit.ca().certificate());
+                String issuerUrl =
+                        kit.responder().publish("intermediate.cer", kit.ca().certificate());
                 IssuedCert leaf = kit.register(kit.ca().issue(kit.spec(name).withCaIssuersUrl(issuerUrl)));
-                yield EndpointSetup.tls(List.of(leaf.certificate()), leaf.privateKey(),
-                        OcspResponses.build(OcspSpec.good(leaf)));
+                yield EndpointSetup.tls(
+                        List.of(leaf.certificate()), leaf.privateKey(), OcspResponses.build(OcspSpec.good(leaf)));
             }
             case SELF_SIGNED -> {
                 IssuedCert self = CertificateAuthority.selfSigned(LeafSpec.forName(name));

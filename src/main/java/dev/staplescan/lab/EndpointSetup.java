@@ -70,8 +70,8 @@ public record EndpointSetup(
 
     /** A TLS 1.2 + 1.3 server stapling the same bytes under both (or nothing when {@code staple} is null). */
     public static EndpointSetup tls(List<X509Certificate> chain, PrivateKey key, byte[] staple) {
-        return new EndpointSetup(EnumSet.allOf(TlsVersion.class), chain, key, staple, staple, Mode.TLS, 0, Duration.ZERO,
-                null);
+        return new EndpointSetup(
+                EnumSet.allOf(TlsVersion.class), chain, key, staple, staple, Mode.TLS, 0, Duration.ZERO, null);
     }
 
     /** An endpoint that never completes a handshake. */
@@ -80,7 +80,15 @@ public record EndpointSetup(
     }
 
     public EndpointSetup withVersions(TlsVersion... only) {
-        return new EndpointSetup(EnumSet.copyOf(List.of(only)), chain, key, staple12, staple13, mode, unstapledFirst, delay,
+        return new EndpointSetup(
+                EnumSet.copyOf(List.of(only)),
+                chain,
+                key,
+                staple12,
+                staple13,
+                mode,
+                unstapledFirst,
+                delay,
                 otherBackend);
     }
 
@@ -109,8 +117,16 @@ public record EndpointSetup(
         if (otherBackend == null || connection % 2 == 0) {
             return this;
         }
-        return new EndpointSetup(versions, otherBackend.chain, otherBackend.key, otherBackend.staple12,
-                otherBackend.staple13, mode, unstapledFirst, delay, null);
+        return new EndpointSetup(
+                versions,
+                otherBackend.chain,
+                otherBackend.key,
+                otherBackend.staple12,
+                otherBackend.staple13,
+                mode,
+                unstapledFirst,
+                delay,
+                null);
     }
 
     /** The bytes stapled under a version, or {@code null} for none. */

@@ -40,11 +40,13 @@ public final class Fleet implements AutoCloseable {
     private final OcspResponder responder;
     /** Further servers scenarios need (the slow responder), closed with the fleet. */
     private final List<OcspResponder> extras = new ArrayList<>();
+
     private final List<TlsEndpoint> servers = new ArrayList<>();
     /** Listeners that never accept (FULL_BACKLOG), closed with the fleet. */
     private final List<FullBacklog> backlogs = new ArrayList<>();
     /** The server behind each endpoint, by {@code address:port}; absent for CLOSED_PORT. */
     private final Map<String, TlsEndpoint> serverByEndpoint = new HashMap<>();
+
     private final List<FleetEndpoint> endpoints = new ArrayList<>();
     private int scenarioCount;
 
@@ -99,8 +101,8 @@ public final class Fleet implements AutoCloseable {
             } else {
                 port = listen(address, setup, delay).port();
             }
-            endpoints.add(new FleetEndpoint(scenario, host, port, scenario.sni(), scenario.expectedVerdict(),
-                    scenario.expectedCodes()));
+            endpoints.add(new FleetEndpoint(
+                    scenario, host, port, scenario.sni(), scenario.expectedVerdict(), scenario.expectedCodes()));
         }
         scenarioCount = endpoints.size();
         if (extra > 0) {
@@ -108,14 +110,20 @@ public final class Fleet implements AutoCloseable {
             for (int i = 0; i < extra; i++) {
                 InetAddress address = addresses.next();
                 int port = listen(address, bench, delay).port();
-                endpoints.add(new FleetEndpoint(Scenario.GOOD, address.getHostAddress(), port, BENCH_SNI,
-                        Verdict.PASS, Scenario.GOOD.expectedCodes()));
+                endpoints.add(new FleetEndpoint(
+                        Scenario.GOOD,
+                        address.getHostAddress(),
+                        port,
+                        BENCH_SNI,
+                        Verdict.PASS,
+                        Scenario.GOOD.expectedCodes()));
             }
         }
     }
 
     private TlsEndpoint listen(InetAddress address, EndpointSetup setup, Duration delay) {
-        TlsEndpoint server = TlsEndpoint.start(address, 0, setup.withDelay(setup.delay().plus(delay)));
+        TlsEndpoint server =
+                TlsEndpoint.start(address, 0, setup.withDelay(setup.delay().plus(delay)));
         servers.add(server);
         serverByEndpoint.put(server.address() + ":" + server.port(), server);
         return server;

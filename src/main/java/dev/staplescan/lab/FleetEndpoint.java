@@ -16,7 +16,12 @@ import java.util.Set;
  * @param expectedCodes   the finding codes under the default policy, in catalogue order
  */
 public record FleetEndpoint(
-        Scenario scenario, String address, int port, String sni, Verdict expectedVerdict, Set<FindingCode> expectedCodes) {
+        Scenario scenario,
+        String address,
+        int port,
+        String sni,
+        Verdict expectedVerdict,
+        Set<FindingCode> expectedCodes) {
 
     /** {@code address:port}, for tables and logs. */
     public String endpoint() {

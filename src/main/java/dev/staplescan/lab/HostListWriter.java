@@ -21,11 +21,11 @@ final class HostListWriter {
     private static final List<String> TEAMS = List.of("payments", "identity", "storefront", "platform", "data");
     private static final String BENCH_OWNER = "bench";
 
-    private HostListWriter() {
-    }
+    private HostListWriter() {}
 
     static Path write(Path csvFile, List<FleetEndpoint> endpoints, int scenarioCount) {
-        CSVFormat format = CSVFormat.RFC4180.builder()
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
                 .setHeader("host", "port", "sni", "owner", "environment", "tags")
                 .setRecordSeparator("\n")
                 .get();

@@ -17,17 +17,18 @@ public final class LabRunner {
     public static final String HOST_LIST = "hosts.csv";
     public static final String TRUST_BUNDLE = "lab-ca.pem";
 
-    private LabRunner() {
-    }
+    private LabRunner() {}
 
     /** Starts, writes the files, prints the table, then waits until the thread or JVM is stopped. */
     public static void runForeground(Path dir, PrintStream out) throws InterruptedException {
         Fleet fleet = Fleet.start(EnumSet.allOf(Scenario.class));
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            fleet.close();
-            stopped.countDown();
-        }, "staplescan-lab-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    fleet.close();
+                    stopped.countDown();
+                },
+                "staplescan-lab-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Path hosts = fleet.writeHostList(dir.resolve(HOST_LIST));
@@ -53,8 +54,8 @@ public final class LabRunner {
         table.append(String.format(row, "SCENARIO", "ENDPOINT", "SNI", "EXPECT", "CODES"));
         for (FleetEndpoint e : fleet.endpoints()) {
             String codes = e.expectedCodes().stream().map(FindingCode::name).collect(Collectors.joining(";"));
-            table.append(String.format(row, e.scenario(), e.endpoint(), e.sni(), e.expectedVerdict(),
-                    codes.isEmpty() ? "-" : codes));
+            table.append(String.format(
+                    row, e.scenario(), e.endpoint(), e.sni(), e.expectedVerdict(), codes.isEmpty() ? "-" : codes));
         }
         return table.toString();
     }

@@ -33,6 +33,7 @@ public final class OcspRegistry {
 
     /** Live answers are valid for a day; thisUpdate is backdated a minute to tolerate clock skew. */
     private static final Duration VALIDITY = Duration.ofDays(1);
+
     private static final Duration BACKDATE = Duration.ofMinutes(1);
 
     /**
@@ -58,8 +59,7 @@ public final class OcspRegistry {
         }
     }
 
-    private record Entry(CertificateAuthority issuer, CertStatus status, Instant revokedAt, Signer signer) {
-    }
+    private record Entry(CertificateAuthority issuer, CertStatus status, Instant revokedAt, Signer signer) {}
 
     private final Map<BigInteger, Entry> bySerial = new ConcurrentHashMap<>();
     private final List<CertificateAuthority> issuers = new CopyOnWriteArrayList<>();
@@ -115,11 +115,20 @@ public final class OcspRegistry {
         return OcspResponses.error(OCSPRespBuilder.UNAUTHORIZED);
     }
 
-    private static byte[] sign(CertificateID id, CertificateAuthority ca, CertStatus status, Instant revokedAt,
-            Signer signer) {
+    private static byte[] sign(
+            CertificateID id, CertificateAuthority ca, CertStatus status, Instant revokedAt, Signer signer) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        OcspSpec spec = new OcspSpec(null, ca.certificate(), status, revokedAt, now.minus(BACKDATE), now.plus(VALIDITY),
-                signer.certificate(), signer.key(), signer.included(), false);
+        OcspSpec spec = new OcspSpec(
+                null,
+                ca.certificate(),
+                status,
+                revokedAt,
+                now.minus(BACKDATE),
+                now.plus(VALIDITY),
+                signer.certificate(),
+                signer.key(),
+                signer.included(),
+                false);
         return OcspResponses.build(spec, id);
     }
 

@@ -177,7 +177,8 @@ public final class OcspResponder implements AutoCloseable {
                     base64.append(c);
                 }
             }
-            return Base64.getDecoder().decode(base64.toString().replace('-', '+').replace('_', '/'));
+            return Base64.getDecoder()
+                    .decode(base64.toString().replace('-', '+').replace('_', '/'));
         } catch (IllegalArgumentException e) {
             // Bad percent escape (NumberFormatException is one) or not base64: the registry answers
             // malformedRequest for a missing request.

@@ -57,27 +57,29 @@ public enum Scenario {
     // The live responder says revoked too, hence CERT_REVOKED (the staple alone gives STAPLE_STATUS_REVOKED).
     REVOKED("staple says revoked (revoked 2 days ago)", Verdict.FAIL, CERT_REVOKED, STAPLE_STATUS_REVOKED),
     EXPIRED_STAPLE("staple's nextUpdate 3 days in the past (server stopped refreshing)", Verdict.FAIL, STAPLE_EXPIRED),
-    WRONG_CERT_STAPLE("valid staple for the previous certificate of the same CA (after a renewal)", Verdict.FAIL,
+    WRONG_CERT_STAPLE(
+            "valid staple for the previous certificate of the same CA (after a renewal)",
+            Verdict.FAIL,
             STAPLE_WRONG_CERT),
-    MUST_STAPLE_NO_STAPLE("must-staple leaf served without a staple", Verdict.FAIL,
-            MUST_STAPLE_VIOLATION, STAPLE_MISSING),
+    MUST_STAPLE_NO_STAPLE(
+            "must-staple leaf served without a staple", Verdict.FAIL, MUST_STAPLE_VIOLATION, STAPLE_MISSING),
     NO_OCSP_URL("CA without OCSP: leaf has no OCSP URL, nothing stapled", Verdict.PASS, OCSP_NOT_OFFERED),
     EXPIRED_CERT("leaf expired 30 days ago, valid staple", Verdict.FAIL, CERT_EXPIRED),
     WRONG_NAME("certificate for another name, valid staple", Verdict.FAIL, CERT_HOSTNAME_MISMATCH),
     CLOSED_PORT("nothing listens on the port", Verdict.ERROR, CONNECT_REFUSED),
     UNKNOWN_STATUS("staple says status unknown", Verdict.FAIL, STAPLE_STATUS_UNKNOWN),
     TRY_LATER("stapled an OCSP error response (tryLater, no responseBytes)", Verdict.FAIL, STAPLE_RESPONSE_STATUS),
-    MALFORMED_STAPLE("stapled random bytes; JSSE aborts the TLS 1.3 handshake on them", Verdict.FAIL,
-            STAPLE_MALFORMED),
+    MALFORMED_STAPLE("stapled random bytes; JSSE aborts the TLS 1.3 handshake on them", Verdict.FAIL, STAPLE_MALFORMED),
     // Signed by a stranger CA's key, the stranger's certificate included. A checker that only tries
     // the issuer's key would say STAPLE_SIGNATURE_INVALID instead; UNAUTHORIZED_SIGNER is the precise one.
     STRANGER_SIGNED("staple signed by a CA outside the chain", Verdict.FAIL, STAPLE_UNAUTHORIZED_SIGNER),
-    SIGNER_WITHOUT_EKU("staple signed by a responder certificate of the issuer lacking id-kp-OCSPSigning",
-            Verdict.FAIL, STAPLE_UNAUTHORIZED_SIGNER),
+    SIGNER_WITHOUT_EKU(
+            "staple signed by a responder certificate of the issuer lacking id-kp-OCSPSigning",
+            Verdict.FAIL,
+            STAPLE_UNAUTHORIZED_SIGNER),
     // Only the first handshake after start lacks the staple (cold cache): expected when the scan is the
     // first client and repeats handshakes (SPEC §4.2). A later scan sees a GOOD endpoint.
-    INTERMITTENT("first handshake after start without staple, later ones stapled", Verdict.FAIL,
-            STAPLE_INTERMITTENT),
+    INTERMITTENT("first handshake after start without staple, later ones stapled", Verdict.FAIL, STAPLE_INTERMITTENT),
     TLS12_ONLY_STAPLE("speaks TLS 1.2 and 1.3, staples under TLS 1.2 only", Verdict.WARN, STAPLE_PROTOCOL_GAP),
     // nextUpdate 2 hours ahead (thisUpdate 1 hour ago): "soon" under any plausible default threshold.
     EXPIRING_SOON_STAPLE("staple's nextUpdate in 2 hours", Verdict.WARN, STAPLE_EXPIRING_SOON),
@@ -96,17 +98,22 @@ public enum Scenario {
     // One second before the ServerHello: well inside any sane handshake timeout.
     SLOW("waits 1 s before answering the ClientHello, valid staple", Verdict.PASS),
     // The leaf's AIA names a loopback port where nothing listens: the live query is refused at once.
-    RESPONDER_UNREACHABLE("valid staple, but the leaf's OCSP URL points at a closed port", Verdict.WARN,
-            OCSP_RESPONDER_UNREACHABLE),
+    RESPONDER_UNREACHABLE(
+            "valid staple, but the leaf's OCSP URL points at a closed port", Verdict.WARN, OCSP_RESPONDER_UNREACHABLE),
     // A second lab responder answers after RESPONDER_SLOW_DELAY, above the default 2 s threshold.
     RESPONDER_SLOW("valid staple; the leaf's responder answers after 2.5 s", Verdict.WARN, OCSP_RESPONDER_SLOW),
     // Revoked an hour ago; the server still staples the good response it fetched before (valid 3 days).
-    RESPONDER_DISAGREES("staples a still-valid good response; the responder now says revoked", Verdict.FAIL,
-            CERT_REVOKED, OCSP_RESPONDER_DISAGREES),
+    RESPONDER_DISAGREES(
+            "staples a still-valid good response; the responder now says revoked",
+            Verdict.FAIL,
+            CERT_REVOKED,
+            OCSP_RESPONDER_DISAGREES),
     // Connections alternate between two backends with different (each valid and validly stapled)
     // certificates. Shows with 2 handshakes in all, e.g. one per version, or --handshakes 2 under one.
-    INCONSISTENT_BACKENDS("consecutive connections alternate between two backends with different certificates",
-            Verdict.FAIL, STAPLE_INCONSISTENT),
+    INCONSISTENT_BACKENDS(
+            "consecutive connections alternate between two backends with different certificates",
+            Verdict.FAIL,
+            STAPLE_INCONSISTENT),
     NOT_YET_VALID_CERT("leaf valid only from 2 days ahead, valid staple", Verdict.FAIL, CERT_NOT_YET_VALID),
     // 5 days left, below the default policy's 21-day warning.
     EXPIRING_SOON_CERT("leaf expires in 5 days, valid staple", Verdict.WARN, CERT_EXPIRING_SOON),
@@ -114,9 +121,11 @@ public enum Scenario {
     // nor incomplete, and the staple (signed by that intermediate) is still judged, and valid.
     UNTRUSTED_ROOT("full chain to a root outside the trust bundle, valid staple", Verdict.FAIL, CERT_UNTRUSTED),
     // The issuer (an authorized signer) signed it; the signature no longer verifies.
-    CORRUPTED_SIGNATURE("staple signed by the issuer, one bit of the signature flipped", Verdict.FAIL,
-            STAPLE_SIGNATURE_INVALID),
-    NOT_YET_VALID_STAPLE("staple's thisUpdate 1 hour ahead (beyond the 5 min clock-skew allowance)", Verdict.FAIL,
+    CORRUPTED_SIGNATURE(
+            "staple signed by the issuer, one bit of the signature flipped", Verdict.FAIL, STAPLE_SIGNATURE_INVALID),
+    NOT_YET_VALID_STAPLE(
+            "staple's thisUpdate 1 hour ahead (beyond the 5 min clock-skew allowance)",
+            Verdict.FAIL,
             STAPLE_NOT_YET_VALID),
     NO_NEXT_UPDATE_STAPLE("staple without nextUpdate (thisUpdate 1 hour ago)", Verdict.WARN, STAPLE_NO_NEXT_UPDATE),
     HANDSHAKE_ALERT("answers every ClientHello with a fatal handshake_failure alert", Verdict.ERROR, HANDSHAKE_FAILED),

@@ -29,7 +29,10 @@ final class ScenarioSetups {
      * @param addresses where to find a closed port for RESPONDER_UNREACHABLE
      * @param started   receives every extra server started here (the slow responder), for the fleet to close
      */
-    ScenarioSetups(CertificateAuthority ca, OcspResponder responder, LoopbackAddresses addresses,
+    ScenarioSetups(
+            CertificateAuthority ca,
+            OcspResponder responder,
+            LoopbackAddresses addresses,
             Consumer<OcspResponder> started) {
         this.kit = new SetupKit(ca, responder);
         this.certificates = new CertificateSetups(kit);
@@ -44,7 +47,8 @@ final class ScenarioSetups {
         return switch (scenario) {
             case GOOD, TLS12_ONLY, SLOW, INTERMITTENT, TLS12_ONLY_STAPLE -> stapled(scenario, kit.goodLeaf(name));
             case NO_STAPLE -> kit.unstapled(kit.goodLeaf(name));
-            case MUST_STAPLE_NO_STAPLE -> kit.unstapled(kit.register(kit.ca().issue(kit.spec(name).withMustStaple(true))));
+            case MUST_STAPLE_NO_STAPLE ->
+                kit.unstapled(kit.register(kit.ca().issue(kit.spec(name).withMustStaple(true))));
             case NO_OCSP_URL -> kit.unstapled(kit.ca().issue(LeafSpec.forName(name)));
             case INCONSISTENT_BACKENDS -> {
                 // Two backends behind one address, each with its own (valid, correctly stapled)
@@ -52,11 +56,26 @@ final class ScenarioSetups {
                 EndpointSetup first = stapled(scenario, kit.goodLeaf(name));
                 yield first.withOtherBackend(stapled(scenario, kit.goodLeaf(name)));
             }
-            case EXPIRED_CERT, NOT_YET_VALID_CERT, EXPIRING_SOON_CERT, WRONG_NAME, UNTRUSTED_ROOT, INCOMPLETE_CHAIN,
+            case EXPIRED_CERT,
+                    NOT_YET_VALID_CERT,
+                    EXPIRING_SOON_CERT,
+                    WRONG_NAME,
+                    UNTRUSTED_ROOT,
+                    INCOMPLETE_CHAIN,
                     SELF_SIGNED -> certificates.build(scenario);
-            case REVOKED, EXPIRED_STAPLE, WRONG_CERT_STAPLE, UNKNOWN_STATUS, TRY_LATER, MALFORMED_STAPLE,
-                    STRANGER_SIGNED, SIGNER_WITHOUT_EKU, CORRUPTED_SIGNATURE, EXPIRING_SOON_STAPLE, STALE_STAPLE,
-                    NOT_YET_VALID_STAPLE, NO_NEXT_UPDATE_STAPLE -> staples.build(scenario);
+            case REVOKED,
+                    EXPIRED_STAPLE,
+                    WRONG_CERT_STAPLE,
+                    UNKNOWN_STATUS,
+                    TRY_LATER,
+                    MALFORMED_STAPLE,
+                    STRANGER_SIGNED,
+                    SIGNER_WITHOUT_EKU,
+                    CORRUPTED_SIGNATURE,
+                    EXPIRING_SOON_STAPLE,
+                    STALE_STAPLE,
+                    NOT_YET_VALID_STAPLE,
+                    NO_NEXT_UPDATE_STAPLE -> staples.build(scenario);
             case CLOSED_PORT -> null;
             case UNRESOLVABLE -> EndpointSetup.misbehaving(EndpointSetup.Mode.UNRESOLVABLE);
             case FULL_BACKLOG -> EndpointSetup.misbehaving(EndpointSetup.Mode.FULL_BACKLOG);
@@ -73,12 +92,15 @@ final class ScenarioSetups {
                 // Same registry as the main responder, so it knows the leaf; only slower.
                 OcspResponder slow = OcspResponder.start(kit.responder().registry(), Scenario.RESPONDER_SLOW_DELAY);
                 started.accept(slow);
-                IssuedCert leaf = kit.register(kit.ca().issue(LeafSpec.forName(name).withOcspUrl(slow.url())));
+                IssuedCert leaf =
+                        kit.register(kit.ca().issue(LeafSpec.forName(name).withOcspUrl(slow.url())));
                 yield kit.withStaple(leaf, OcspSpec.good(leaf));
             }
             case RESPONDER_DISAGREES -> {
                 IssuedCert leaf = kit.ca().issue(kit.spec(name));
-                kit.responder().registry().register(leaf, CertStatus.REVOKED, kit.now().minus(Duration.ofHours(1)));
+                kit.responder()
+                        .registry()
+                        .register(leaf, CertStatus.REVOKED, kit.now().minus(Duration.ofHours(1)));
                 yield kit.withStaple(leaf, OcspSpec.good(leaf));
             }
         };
@@ -94,8 +116,8 @@ final class ScenarioSetups {
     }
 
     private EndpointSetup stapled(Scenario scenario, IssuedCert leaf) {
-        EndpointSetup setup = EndpointSetup.tls(kit.chain(leaf), leaf.privateKey(),
-                OcspResponses.build(OcspSpec.good(leaf)));
+        EndpointSetup setup =
+                EndpointSetup.tls(kit.chain(leaf), leaf.privateKey(), OcspResponses.build(OcspSpec.good(leaf)));
         return switch (scenario) {
             case TLS12_ONLY -> setup.withVersions(TlsVersion.TLS_1_2);
             case SLOW -> setup.withDelay(Duration.ofSeconds(1));

@@ -37,7 +37,8 @@ final class StapleSetups {
                 kit.responder().registry().register(leaf, CertStatus.REVOKED, revokedAt);
                 yield kit.withStaple(leaf, OcspSpec.good(leaf).withStatus(CertStatus.REVOKED, revokedAt));
             }
-            case EXPIRED_STAPLE -> kit.withStaple(kit.goodLeaf(name), spec -> spec.withTimes(kit.days(-10), kit.days(-3)));
+            case EXPIRED_STAPLE ->
+                kit.withStaple(kit.goodLeaf(name), spec -> spec.withTimes(kit.days(-10), kit.days(-3)));
             case WRONG_CERT_STAPLE -> {
                 // The certificate before the renewal: same name and CA, other serial and key.
                 IssuedCert previous = kit.goodLeaf(name);
@@ -54,31 +55,41 @@ final class StapleSetups {
             case STRANGER_SIGNED -> {
                 IssuedCert leaf = kit.goodLeaf(name);
                 CertificateAuthority other = stranger();
-                yield kit.withStaple(leaf, OcspSpec.good(leaf)
-                        .signedBy(other.certificate(), other.privateKey(), List.of(other.certificate())));
+                yield kit.withStaple(
+                        leaf,
+                        OcspSpec.good(leaf)
+                                .signedBy(other.certificate(), other.privateKey(), List.of(other.certificate())));
             }
             case SIGNER_WITHOUT_EKU -> {
                 IssuedCert leaf = kit.goodLeaf(name);
                 IssuedCert signer = kit.ca().delegatedResponder("staplescan lab responder without EKU", false);
-                yield kit.withStaple(leaf, OcspSpec.good(leaf)
-                        .signedBy(signer.certificate(), signer.privateKey(), List.of(signer.certificate())));
+                yield kit.withStaple(
+                        leaf,
+                        OcspSpec.good(leaf)
+                                .signedBy(signer.certificate(), signer.privateKey(), List.of(signer.certificate())));
             }
             // Signed by the issuer itself (an authorized signer), then one bit of the signature flipped:
             // the ResponderID names the issuer, whose key no longer verifies it.
             case CORRUPTED_SIGNATURE -> {
                 IssuedCert leaf = kit.goodLeaf(name);
-                yield kit.stapledBytes(leaf, OcspResponses.withCorruptedSignature(OcspResponses.build(OcspSpec.good(leaf))));
+                yield kit.stapledBytes(
+                        leaf, OcspResponses.withCorruptedSignature(OcspResponses.build(OcspSpec.good(leaf))));
             }
-            case EXPIRING_SOON_STAPLE -> kit.withStaple(kit.goodLeaf(name),
-                    spec -> spec.withTimes(kit.now().minus(Duration.ofHours(1)), kit.now().plus(Duration.ofHours(2))));
+            case EXPIRING_SOON_STAPLE ->
+                kit.withStaple(
+                        kit.goodLeaf(name),
+                        spec -> spec.withTimes(
+                                kit.now().minus(Duration.ofHours(1)), kit.now().plus(Duration.ofHours(2))));
             case STALE_STAPLE -> kit.withStaple(kit.goodLeaf(name), spec -> spec.withTimes(kit.days(-7), kit.days(3)));
             // thisUpdate an hour ahead: far beyond the default 5-minute clock-skew allowance (a responder
             // whose clock runs fast). nextUpdate keeps the usual 3 days.
-            case NOT_YET_VALID_STAPLE -> kit.withStaple(kit.goodLeaf(name),
-                    spec -> spec.withTimes(kit.now().plus(Duration.ofHours(1)), kit.days(3)));
+            case NOT_YET_VALID_STAPLE ->
+                kit.withStaple(
+                        kit.goodLeaf(name), spec -> spec.withTimes(kit.now().plus(Duration.ofHours(1)), kit.days(3)));
             // thisUpdate an hour ago and no nextUpdate (RFC 6960 4.2.2.1 allows it; the BRs do not).
-            case NO_NEXT_UPDATE_STAPLE -> kit.withStaple(kit.goodLeaf(name),
-                    spec -> spec.withTimes(kit.now().minus(Duration.ofHours(1)), null));
+            case NO_NEXT_UPDATE_STAPLE ->
+                kit.withStaple(
+                        kit.goodLeaf(name), spec -> spec.withTimes(kit.now().minus(Duration.ofHours(1)), null));
             default -> throw new IllegalArgumentException(scenario + " is not a staple scenario");
         };
     }

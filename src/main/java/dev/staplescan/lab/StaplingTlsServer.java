@@ -102,8 +102,8 @@ final class StaplingTlsServer extends DefaultTlsServer {
     public TlsCredentials getCredentials() throws IOException {
         SignatureAndHashAlgorithm ecdsaSha256 =
                 SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa);
-        return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, setup.key(),
-                certificateMessage(), ecdsaSha256);
+        return new JcaDefaultTlsCredentialedSigner(
+                new TlsCryptoParameters(context), crypto, setup.key(), certificateMessage(), ecdsaSha256);
     }
 
     private Certificate certificateMessage() throws IOException {

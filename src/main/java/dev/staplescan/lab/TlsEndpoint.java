@@ -32,9 +32,11 @@ public final class TlsEndpoint implements AutoCloseable {
     private static final int BACKLOG = 4096;
     /** A client idle this long is dropped, so a long-running lab does not collect dead sockets. */
     private static final int IDLE_MILLIS = (int) Duration.ofMinutes(2).toMillis();
+
     private static final byte[] HTTP_BANNER = ("HTTP/1.1 400 Bad Request\r\nServer: staplescan-lab\r\n"
-            + "Content-Type: text/plain\r\nContent-Length: 29\r\nConnection: close\r\n\r\n"
-            + "This port speaks plain HTTP.\n").getBytes(StandardCharsets.US_ASCII);
+                    + "Content-Type: text/plain\r\nContent-Length: 29\r\nConnection: close\r\n\r\n"
+                    + "This port speaks plain HTTP.\n")
+            .getBytes(StandardCharsets.US_ASCII);
     /**
      * A TLS record (RFC 8446 section 5.1, legacy version 3,3) holding a fatal (2) handshake_failure
      * (40) alert: what a server sends when it shares no cipher suite with the client.
@@ -51,7 +53,9 @@ public final class TlsEndpoint implements AutoCloseable {
     private TlsEndpoint(ServerSocket listener, EndpointSetup setup) {
         this.listener = listener;
         this.setup = setup;
-        this.acceptor = Thread.ofVirtual().name("lab-accept-" + address() + ":" + port()).unstarted(this::acceptLoop);
+        this.acceptor = Thread.ofVirtual()
+                .name("lab-accept-" + address() + ":" + port())
+                .unstarted(this::acceptLoop);
     }
 
     /** Binds {@code address:port} ({@code port} 0 = ephemeral) and starts accepting. */

@@ -23,11 +23,10 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 final class CertIdMatcher {
 
-    private CertIdMatcher() {
-    }
+    private CertIdMatcher() {}
 
-    static SingleResponseCheck match(ParsedStaple staple, X509Certificate leaf, Issuer issuer, Instant now,
-            Duration skew) {
+    static SingleResponseCheck match(
+            ParsedStaple staple, X509Certificate leaf, Issuer issuer, Instant now, Duration skew) {
         List<BigInteger> serials = new ArrayList<>();
         List<ParsedStaple.Single> sameSerial = new ArrayList<>();
         for (ParsedStaple.Single s : staple.singles()) {
@@ -36,7 +35,9 @@ final class CertIdMatcher {
                 sameSerial.add(s);
             }
         }
-        String firstAlgorithm = staple.singles().isEmpty() ? "" : hashName(staple.singles().get(0).certId().getHashAlgOID());
+        String firstAlgorithm = staple.singles().isEmpty()
+                ? ""
+                : hashName(staple.singles().get(0).certId().getHashAlgOID());
         if (sameSerial.isEmpty()) {
             return SingleResponseCheck.mismatch(CertIdMatch.SERIAL_MISMATCH, firstAlgorithm, serials);
         }
@@ -49,12 +50,12 @@ final class CertIdMatcher {
                 return read(s, CertIdMatch.MATCH, serials, now, skew);
             }
         }
-        return SingleResponseCheck.mismatch(CertIdMatch.ISSUER_MISMATCH,
-                hashName(sameSerial.get(0).certId().getHashAlgOID()), serials);
+        return SingleResponseCheck.mismatch(
+                CertIdMatch.ISSUER_MISMATCH, hashName(sameSerial.get(0).certId().getHashAlgOID()), serials);
     }
 
-    private static SingleResponseCheck read(ParsedStaple.Single s, CertIdMatch match, List<BigInteger> serials,
-            Instant now, Duration skew) {
+    private static SingleResponseCheck read(
+            ParsedStaple.Single s, CertIdMatch match, List<BigInteger> serials, Instant now, Duration skew) {
         RevocationStatus status = RevocationStatus.GOOD;
         Instant revokedAt = null;
         RevocationReason reason = RevocationReason.NOT_REVOKED;
@@ -62,12 +63,21 @@ final class CertIdMatcher {
             status = RevocationStatus.REVOKED;
             revokedAt = revoked.getRevocationTime().toInstant();
             reason = revoked.hasRevocationReason()
-                    ? RevocationReason.of(revoked.getRevocationReason()) : RevocationReason.NOT_GIVEN;
+                    ? RevocationReason.of(revoked.getRevocationReason())
+                    : RevocationReason.NOT_GIVEN;
         } else if (s.status() instanceof UnknownStatus) {
             status = RevocationStatus.UNKNOWN;
         }
-        return new SingleResponseCheck(match, hashName(s.certId().getHashAlgOID()), serials, status, revokedAt, reason,
-                s.thisUpdate(), s.nextUpdate(), validity(s.thisUpdate(), s.nextUpdate(), now, skew));
+        return new SingleResponseCheck(
+                match,
+                hashName(s.certId().getHashAlgOID()),
+                serials,
+                status,
+                revokedAt,
+                reason,
+                s.thisUpdate(),
+                s.nextUpdate(),
+                validity(s.thisUpdate(), s.nextUpdate(), now, skew));
     }
 
     /** RFC 6960 section 3.2 items 4 and 5, with a skew allowance either way. */

@@ -22,15 +22,15 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
  */
 public final class IssuerLocator {
 
-    private IssuerLocator() {
-    }
+    private IssuerLocator() {}
 
     /**
      * @param leaf    the certificate whose issuer is wanted
      * @param chain   the certificates the server sent (the leaf may be among them; it counts only when self-issued)
      * @param anchors candidate trust anchor certificates (any; they are filtered by subject and key identifier)
      */
-    public static Issuer locate(X509Certificate leaf, List<X509Certificate> chain, Collection<X509Certificate> anchors) {
+    public static Issuer locate(
+            X509Certificate leaf, List<X509Certificate> chain, Collection<X509Certificate> anchors) {
         for (X509Certificate candidate : chain) {
             if (issued(candidate, leaf)) {
                 return new Issuer(candidate, IssuerSource.CHAIN);
@@ -95,7 +95,8 @@ public final class IssuerLocator {
             return null;
         }
         try {
-            return SubjectKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value)).getKeyIdentifier();
+            return SubjectKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value))
+                    .getKeyIdentifier();
         } catch (IOException | IllegalArgumentException e) {
             // A CA that encoded the extension badly: fall back to name and signature alone.
             return null;

@@ -20,11 +20,9 @@ public final class OcspRequests {
      * @param der           the DER OCSPRequest
      * @param issuerKeyHash the CertID's issuerKeyHash (SHA-1 of the issuer's public key), lower-case hex
      */
-    public record Request(byte[] der, String issuerKeyHash) {
-    }
+    public record Request(byte[] der, String issuerKeyHash) {}
 
-    private OcspRequests() {
-    }
+    private OcspRequests() {}
 
     /**
      * An unsigned request for one certificate with a SHA-1 CertID and no nonce. SHA-1 because the
@@ -34,14 +32,18 @@ public final class OcspRequests {
      */
     public static Request forCertificate(X509Certificate leaf, X509Certificate issuer) {
         try {
-            CertificateID id = new CertificateID(new BcDigestCalculatorProvider().get(CertificateID.HASH_SHA1),
-                    new JcaX509CertificateHolder(issuer), leaf.getSerialNumber());
+            CertificateID id = new CertificateID(
+                    new BcDigestCalculatorProvider().get(CertificateID.HASH_SHA1),
+                    new JcaX509CertificateHolder(issuer),
+                    leaf.getSerialNumber());
             byte[] der = new OCSPReqBuilder().addRequest(id).build().getEncoded();
             return new Request(der, HexFormat.of().formatHex(id.getIssuerKeyHash()));
         } catch (OperatorCreationException | OCSPException | CertificateEncodingException | IOException e) {
             // SHA-1 is built into BouncyCastle and both certificates were parsed already: our defect.
-            throw new IllegalStateException("cannot build an OCSP request for serial "
-                    + leaf.getSerialNumber().toString(16), e);
+            throw new IllegalStateException(
+                    "cannot build an OCSP request for serial "
+                            + leaf.getSerialNumber().toString(16),
+                    e);
         }
     }
 }

@@ -27,11 +27,16 @@ import org.bouncycastle.cert.ocsp.SingleResp;
  * @param singles    every SingleResponse
  * @param included   the certificates in the response's {@code certs} field (RFC 6960 section 4.2.1)
  */
-record ParsedStaple(byte[] der, BasicOCSPResp basic, Instant producedAt, List<Single> singles, List<X509Certificate> included) {
+record ParsedStaple(
+        byte[] der, BasicOCSPResp basic, Instant producedAt, List<Single> singles, List<X509Certificate> included) {
 
     /** One SingleResponse. {@code status == null} means good, as in BouncyCastle. */
-    record Single(CertificateID certId, BigInteger serial, CertificateStatus status, Instant thisUpdate, Instant nextUpdate) {
-    }
+    record Single(
+            CertificateID certId,
+            BigInteger serial,
+            CertificateStatus status,
+            Instant thisUpdate,
+            Instant nextUpdate) {}
 
     /** Thrown when the bytes are not a usable OCSP response. */
     static final class MalformedException extends Exception {
@@ -66,14 +71,18 @@ record ParsedStaple(byte[] der, BasicOCSPResp basic, Instant producedAt, List<Si
             throw new MalformedException(ParseStatus.MALFORMED, "successful status without responseBytes", null);
         }
         if (!(content instanceof BasicOCSPResp basic)) {
-            throw new MalformedException(ParseStatus.UNSUPPORTED_RESPONSE_TYPE,
-                    "responseType is not id-pkix-ocsp-basic", null);
+            throw new MalformedException(
+                    ParseStatus.UNSUPPORTED_RESPONSE_TYPE, "responseType is not id-pkix-ocsp-basic", null);
         }
         try {
             List<Single> singles = new ArrayList<>();
             for (SingleResp s : basic.getResponses()) {
                 CertificateID id = s.getCertID();
-                singles.add(new Single(id, id.getSerialNumber(), s.getCertStatus(), s.getThisUpdate().toInstant(),
+                singles.add(new Single(
+                        id,
+                        id.getSerialNumber(),
+                        s.getCertStatus(),
+                        s.getThisUpdate().toInstant(),
                         s.getNextUpdate() == null ? null : s.getNextUpdate().toInstant()));
             }
             Instant producedAt = basic.getProducedAt().toInstant();
@@ -93,7 +102,8 @@ record ParsedStaple(byte[] der, BasicOCSPResp basic, Instant producedAt, List<Si
                 out.add(converter.getCertificate(holder));
             } catch (CertificateException e) {
                 // A responder that included a certificate the JDK cannot read.
-                throw new MalformedException(ParseStatus.MALFORMED, "included certificate unreadable: " + e.getMessage(), e);
+                throw new MalformedException(
+                        ParseStatus.MALFORMED, "included certificate unreadable: " + e.getMessage(), e);
             }
         }
         return out;

@@ -28,7 +28,9 @@ public enum SignerAuthority {
 
     /** True when we know the signer is not allowed to sign for the issuer. */
     public boolean unauthorized() {
-        return this == DELEGATE_NOT_ISSUED_BY_ISSUER || this == DELEGATE_WITHOUT_OCSP_SIGNING
-                || this == DELEGATE_OUTSIDE_VALIDITY || this == UNKNOWN_RESPONDER;
+        return this == DELEGATE_NOT_ISSUED_BY_ISSUER
+                || this == DELEGATE_WITHOUT_OCSP_SIGNING
+                || this == DELEGATE_OUTSIDE_VALIDITY
+                || this == UNKNOWN_RESPONDER;
     }
 }

@@ -28,8 +28,7 @@ final class SignerVerifier {
     /** id-pkix-ocsp-nocheck (RFC 6960 section 4.2.2.2.1). */
     private static final String OCSP_NOCHECK = "1.3.6.1.5.5.7.48.1.5";
 
-    private SignerVerifier() {
-    }
+    private SignerVerifier() {}
 
     static SignerCheck check(ParsedStaple staple, Issuer issuer, Instant now, SignatureCache cache) {
         BasicOCSPResp basic = staple.basic();
@@ -51,8 +50,13 @@ final class SignerVerifier {
         if (named != null) {
             if (!verifies(staple, named, cache)) {
                 // We know who claims to have signed, and their key does not verify it.
-                return new SignerCheck(SignatureStatus.INVALID, SignerAuthority.NOT_CHECKED, issuer.source(),
-                        subject(named), responderId, false);
+                return new SignerCheck(
+                        SignatureStatus.INVALID,
+                        SignerAuthority.NOT_CHECKED,
+                        issuer.source(),
+                        subject(named),
+                        responderId,
+                        false);
             }
             signer = named;
         } else {
@@ -66,17 +70,22 @@ final class SignerVerifier {
             }
         }
         if (signer == null) {
-            SignerAuthority authority = issuer.found() ? SignerAuthority.UNKNOWN_RESPONDER : SignerAuthority.NOT_CHECKED;
+            SignerAuthority authority =
+                    issuer.found() ? SignerAuthority.UNKNOWN_RESPONDER : SignerAuthority.NOT_CHECKED;
             return new SignerCheck(SignatureStatus.NOT_CHECKED, authority, issuer.source(), "", responderId, false);
         }
         SignerAuthority authority = authority(signer, issuer, now, cache);
         boolean delegate = authority != SignerAuthority.ISSUER;
-        return new SignerCheck(SignatureStatus.VALID, authority, issuer.source(), subject(signer), responderId,
+        return new SignerCheck(
+                SignatureStatus.VALID,
+                authority,
+                issuer.source(),
+                subject(signer),
+                responderId,
                 delegate && signer.getExtensionValue(OCSP_NOCHECK) != null);
     }
 
-    private static SignerAuthority authority(X509Certificate signer, Issuer issuer, Instant now,
-            SignatureCache cache) {
+    private static SignerAuthority authority(X509Certificate signer, Issuer issuer, Instant now, SignatureCache cache) {
         if (!issuer.found()) {
             return SignerAuthority.NOT_CHECKED;
         }
@@ -92,7 +101,8 @@ final class SignerVerifier {
         if (!hasOcspSigning(signer)) {
             return SignerAuthority.DELEGATE_WITHOUT_OCSP_SIGNING;
         }
-        if (now.isBefore(signer.getNotBefore().toInstant()) || now.isAfter(signer.getNotAfter().toInstant())) {
+        if (now.isBefore(signer.getNotBefore().toInstant())
+                || now.isAfter(signer.getNotAfter().toInstant())) {
             return SignerAuthority.DELEGATE_OUTSIDE_VALIDITY;
         }
         return SignerAuthority.DELEGATED;
@@ -128,9 +138,10 @@ final class SignerVerifier {
             return true;
         }
         try {
-            SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded());
-            return responderId.equals(new RespID(key,
-                    new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1)));
+            SubjectPublicKeyInfo key =
+                    SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded());
+            return responderId.equals(new RespID(
+                    key, new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1)));
         } catch (OperatorCreationException | OCSPException e) {
             // SHA-1 is mandatory in every JDK; its absence is a broken runtime, not a server fault.
             throw new IllegalStateException("SHA-1 digest unavailable", e);

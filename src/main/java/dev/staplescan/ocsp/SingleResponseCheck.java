@@ -36,13 +36,29 @@ public record SingleResponseCheck(
 
     /** No SingleResponse was looked at. */
     public static SingleResponseCheck notChecked() {
-        return new SingleResponseCheck(CertIdMatch.NOT_CHECKED, "", List.of(), RevocationStatus.NOT_APPLICABLE, null,
-                RevocationReason.NOT_REVOKED, null, null, TimeValidity.NOT_APPLICABLE);
+        return new SingleResponseCheck(
+                CertIdMatch.NOT_CHECKED,
+                "",
+                List.of(),
+                RevocationStatus.NOT_APPLICABLE,
+                null,
+                RevocationReason.NOT_REVOKED,
+                null,
+                null,
+                TimeValidity.NOT_APPLICABLE);
     }
 
     /** The staple holds SingleResponses, none of them about the leaf. */
     public static SingleResponseCheck mismatch(CertIdMatch why, String hashAlgorithm, List<BigInteger> serials) {
-        return new SingleResponseCheck(why, hashAlgorithm, serials, RevocationStatus.NOT_APPLICABLE, null,
-                RevocationReason.NOT_REVOKED, null, null, TimeValidity.NOT_APPLICABLE);
+        return new SingleResponseCheck(
+                why,
+                hashAlgorithm,
+                serials,
+                RevocationStatus.NOT_APPLICABLE,
+                null,
+                RevocationReason.NOT_REVOKED,
+                null,
+                null,
+                TimeValidity.NOT_APPLICABLE);
     }
 }

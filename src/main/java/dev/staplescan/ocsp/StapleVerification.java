@@ -23,14 +23,24 @@ public record StapleVerification(
 
     /** Bytes that are not a usable OCSP response. */
     public static StapleVerification malformed(ParseStatus why, String detail, IssuerSource issuerSource) {
-        return new StapleVerification(why, detail, ResponseStatus.NOT_PARSED, null,
-                SignerCheck.notChecked(issuerSource), SingleResponseCheck.notChecked());
+        return new StapleVerification(
+                why,
+                detail,
+                ResponseStatus.NOT_PARSED,
+                null,
+                SignerCheck.notChecked(issuerSource),
+                SingleResponseCheck.notChecked());
     }
 
     /** A parsed response whose responseStatus is not successful: it has no content to check. */
     public static StapleVerification unsuccessful(ResponseStatus status, IssuerSource issuerSource) {
-        return new StapleVerification(ParseStatus.PARSED, "", status, null,
-                SignerCheck.notChecked(issuerSource), SingleResponseCheck.notChecked());
+        return new StapleVerification(
+                ParseStatus.PARSED,
+                "",
+                status,
+                null,
+                SignerCheck.notChecked(issuerSource),
+                SingleResponseCheck.notChecked());
     }
 
     /** True when the response parsed and its responseStatus is successful. */

@@ -25,8 +25,8 @@ public final class StapleVerifier {
     }
 
     /** Verifies without remembering anything; see {@link #check}. */
-    public static StapleVerification verify(byte[] staple, X509Certificate leaf, Issuer issuer, Instant now,
-            Duration skew) {
+    public static StapleVerification verify(
+            byte[] staple, X509Certificate leaf, Issuer issuer, Instant now, Duration skew) {
         return UNCACHED.check(staple, leaf, issuer, now, skew);
     }
 
@@ -53,7 +53,7 @@ public final class StapleVerifier {
         }
         SignerCheck signer = SignerVerifier.check(parsed, issuer, now, signatures);
         SingleResponseCheck single = CertIdMatcher.match(parsed, leaf, issuer, now, skew);
-        return new StapleVerification(ParseStatus.PARSED, "", ResponseStatus.SUCCESSFUL, parsed.producedAt(), signer,
-                single);
+        return new StapleVerification(
+                ParseStatus.PARSED, "", ResponseStatus.SUCCESSFUL, parsed.producedAt(), signer, single);
     }
 }

@@ -35,11 +35,9 @@ public final class Policies {
      * @param policy    the policy
      * @param digest    SHA-256 of the policy's {@link #canonical} form (hex), independent of comments and layout
      */
-    public record Loaded(String reference, Policy policy, String digest) {
-    }
+    public record Loaded(String reference, Policy policy, String digest) {}
 
-    private Policies() {
-    }
+    private Policies() {}
 
     /**
      * Loads a built-in by name or a policy file by path (relative to the working directory).
@@ -48,15 +46,19 @@ public final class Policies {
      */
     public static Loaded load(String reference) {
         if (reference == null || reference.isBlank()) {
-            throw new PolicyException("''", 0, "no policy given; name a file or a built-in: " + String.join(", ", BUILT_IN));
+            throw new PolicyException(
+                    "''", 0, "no policy given; name a file or a built-in: " + String.join(", ", BUILT_IN));
         }
         if (BUILT_IN.contains(reference)) {
             return loaded(reference, builtIn(reference));
         }
         Path file = Path.of(reference);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new PolicyException(reference, 0, "no such readable file, and not a built-in policy (built-ins: "
-                    + String.join(", ", BUILT_IN) + ")");
+            throw new PolicyException(
+                    reference,
+                    0,
+                    "no such readable file, and not a built-in policy (built-ins: " + String.join(", ", BUILT_IN)
+                            + ")");
         }
         return loaded(file.toAbsolutePath().normalize().toString(), parseFile(file, reference));
     }
@@ -85,14 +87,25 @@ public final class Policies {
     public static String canonical(Policy p) {
         StringBuilder out = new StringBuilder("name = ").append(p.name()).append('\n');
         for (FindingCode code : FindingCode.values()) {
-            out.append("severity.").append(code.name()).append(" = ").append(p.severityOf(code).name()).append('\n');
+            out.append("severity.")
+                    .append(code.name())
+                    .append(" = ")
+                    .append(p.severityOf(code).name())
+                    .append('\n');
         }
         for (Threshold t : Threshold.values()) {
-            out.append(t.key()).append(" = ").append(PolicyDuration.format(t.of(p))).append('\n');
+            out.append(t.key())
+                    .append(" = ")
+                    .append(PolicyDuration.format(t.of(p)))
+                    .append('\n');
         }
         for (FindingCode code : FindingCode.values()) {
             if (!p.controlOf(code).isEmpty()) {
-                out.append("control.").append(code.name()).append(" = ").append(p.controlOf(code)).append('\n');
+                out.append("control.")
+                        .append(code.name())
+                        .append(" = ")
+                        .append(p.controlOf(code))
+                        .append('\n');
             }
         }
         return out.toString();
@@ -101,7 +114,8 @@ public final class Policies {
     /** SHA-256 of the canonical form, in hex. */
     public static String digest(Policy p) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical(p).getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(canonical(p).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
@@ -116,8 +130,8 @@ public final class Policies {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new PolicyException(shown, 0, "the file is larger than " + MAX_BYTES / 1024
-                        + " KiB; is it really a policy file?");
+                throw new PolicyException(
+                        shown, 0, "the file is larger than " + MAX_BYTES / 1024 + " KiB; is it really a policy file?");
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -130,8 +144,12 @@ public final class Policies {
 
     private static String decode(byte[] bytes, String shown) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new PolicyException(shown, 0, "the file is not UTF-8 text");
         }

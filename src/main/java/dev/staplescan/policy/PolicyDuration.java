@@ -15,13 +15,12 @@ import java.util.regex.Pattern;
  */
 final class PolicyDuration {
 
-    static final String FORMS = "a whole number with a unit d, h, m or s (e.g. 21d, 24h, 5m, 30s), or ISO-8601 "
-            + "(e.g. P21D, PT5M)";
+    static final String FORMS =
+            "a whole number with a unit d, h, m or s (e.g. 21d, 24h, 5m, 30s), or ISO-8601 " + "(e.g. P21D, PT5M)";
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*([dhms])");
 
-    private PolicyDuration() {
-    }
+    private PolicyDuration() {}
 
     /** The duration, or empty when {@code text} is not one (or is negative). */
     static Optional<Duration> parse(String text) {
@@ -29,12 +28,13 @@ final class PolicyDuration {
         Matcher m = SHORT.matcher(t);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            return Optional.of(switch (m.group(2)) {
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
-            });
+            return Optional.of(
+                    switch (m.group(2)) {
+                        case "d" -> Duration.ofDays(n);
+                        case "h" -> Duration.ofHours(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        default -> Duration.ofSeconds(n);
+                    });
         }
         if (t.startsWith("p")) {
             try {

@@ -13,8 +13,7 @@ final class PolicyKeys {
     /** A typo further than this from every key gets no hint: it would be a guess. */
     private static final int MAX_DISTANCE = 3;
 
-    private PolicyKeys() {
-    }
+    private PolicyKeys() {}
 
     static List<String> all() {
         List<String> keys = new ArrayList<>(List.of("name", "base"));

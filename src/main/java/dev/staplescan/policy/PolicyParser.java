@@ -39,15 +39,13 @@ public final class PolicyParser {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,63}");
     private static final String SEVERITY = "severity.";
     private static final String CONTROL = "control.";
-    private static final String SEVERITIES = Arrays.stream(Severity.values()).map(Enum::name)
-            .collect(Collectors.joining(", "));
+    private static final String SEVERITIES =
+            Arrays.stream(Severity.values()).map(Enum::name).collect(Collectors.joining(", "));
 
     /** One {@code key = value} line. */
-    private record Entry(int line, String key, String value) {
-    }
+    private record Entry(int line, String key, String value) {}
 
-    private PolicyParser() {
-    }
+    private PolicyParser() {}
 
     /**
      * Parses a policy.
@@ -80,19 +78,28 @@ public final class PolicyParser {
                 continue;
             }
             if (line.endsWith("\\")) {
-                throw new PolicyException(source, n, "line continuations (a trailing \\) are not supported; "
-                        + "write each setting on one line");
+                throw new PolicyException(
+                        source,
+                        n,
+                        "line continuations (a trailing \\) are not supported; " + "write each setting on one line");
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {
-                throw new PolicyException(source, n, "expected 'key = value' (e.g. severity.STAPLE_MISSING = MEDIUM), "
-                        + "got '" + shorten(line) + "'");
+                throw new PolicyException(
+                        source,
+                        n,
+                        "expected 'key = value' (e.g. severity.STAPLE_MISSING = MEDIUM), " + "got '" + shorten(line)
+                                + "'");
             }
-            Entry e = new Entry(n, line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            Entry e = new Entry(
+                    n, line.substring(0, eq).strip(), line.substring(eq + 1).strip());
             Entry earlier = entries.putIfAbsent(e.key(), e);
             if (earlier != null) {
-                throw new PolicyException(source, n, "key '" + e.key() + "' is already set on line " + earlier.line()
-                        + "; each key may appear once");
+                throw new PolicyException(
+                        source,
+                        n,
+                        "key '" + e.key() + "' is already set on line " + earlier.line()
+                                + "; each key may appear once");
             }
         }
         return entries;
@@ -110,20 +117,29 @@ public final class PolicyParser {
         }
         Threshold threshold = Threshold.forKey(key);
         if (threshold != null) {
-            Duration d = PolicyDuration.parse(required(source, e)).orElseThrow(() -> new PolicyException(source,
-                    e.line(), key + ": '" + shorten(e.value()) + "' is not a duration; write " + PolicyDuration.FORMS));
+            Duration d = PolicyDuration.parse(required(source, e))
+                    .orElseThrow(() -> new PolicyException(
+                            source,
+                            e.line(),
+                            key + ": '" + shorten(e.value()) + "' is not a duration; write " + PolicyDuration.FORMS));
             return threshold.set(policy, d);
         }
-        throw new PolicyException(source, e.line(), "unknown key '" + shorten(key) + "'" + PolicyKeys.suggestion(key)
-                + "; allowed keys: name, base, severity.<CODE>, control.<CODE>, " + Threshold.allKeys());
+        throw new PolicyException(
+                source,
+                e.line(),
+                "unknown key '" + shorten(key) + "'" + PolicyKeys.suggestion(key)
+                        + "; allowed keys: name, base, severity.<CODE>, control.<CODE>, " + Threshold.allKeys());
     }
 
     private static FindingCode code(String source, Entry e, String name) {
         try {
             return FindingCode.valueOf(name);
         } catch (IllegalArgumentException unknown) {
-            throw new PolicyException(source, e.line(), "unknown finding code '" + shorten(name) + "' in key '"
-                    + shorten(e.key()) + "'" + PolicyKeys.suggestion(e.key()) + "; codes: " + PolicyKeys.codes());
+            throw new PolicyException(
+                    source,
+                    e.line(),
+                    "unknown finding code '" + shorten(name) + "' in key '" + shorten(e.key()) + "'"
+                            + PolicyKeys.suggestion(e.key()) + "; codes: " + PolicyKeys.codes());
         }
     }
 
@@ -132,16 +148,21 @@ public final class PolicyParser {
         try {
             return Severity.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new PolicyException(source, e.line(), e.key() + ": '" + shorten(value) + "' is not a severity; "
-                    + "allowed: " + SEVERITIES);
+            throw new PolicyException(
+                    source,
+                    e.line(),
+                    e.key() + ": '" + shorten(value) + "' is not a severity; " + "allowed: " + SEVERITIES);
         }
     }
 
     private static String control(String source, Entry e) {
         String value = e.value();
         if (value.length() > Policy.MAX_CONTROL_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
-            throw new PolicyException(source, e.line(), e.key() + ": a control ID is at most "
-                    + Policy.MAX_CONTROL_LENGTH + " characters of text without tabs or control characters");
+            throw new PolicyException(
+                    source,
+                    e.line(),
+                    e.key() + ": a control ID is at most " + Policy.MAX_CONTROL_LENGTH
+                            + " characters of text without tabs or control characters");
         }
         return value;
     }
@@ -149,8 +170,11 @@ public final class PolicyParser {
     private static String name(String source, Entry e) {
         String value = required(source, e);
         if (!NAME.matcher(value).matches()) {
-            throw new PolicyException(source, e.line(), "name: '" + shorten(value) + "' is not a policy name; use 1 to "
-                    + "64 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit");
+            throw new PolicyException(
+                    source,
+                    e.line(),
+                    "name: '" + shorten(value) + "' is not a policy name; use 1 to "
+                            + "64 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit");
         }
         return value;
     }
@@ -159,8 +183,11 @@ public final class PolicyParser {
         String value = required(source, e);
         Policy base = bases.apply(value);
         if (base == null) {
-            throw new PolicyException(source, e.line(), "base: '" + shorten(value) + "' is not a built-in policy; "
-                    + "allowed: " + String.join(", ", Policies.BUILT_IN));
+            throw new PolicyException(
+                    source,
+                    e.line(),
+                    "base: '" + shorten(value) + "' is not a built-in policy; " + "allowed: "
+                            + String.join(", ", Policies.BUILT_IN));
         }
         return base;
     }

@@ -17,8 +17,7 @@ final class ChangeRows {
     /** Endpoints listed per kind of change; the counts cover all of them. */
     static final int SHOWN_PER_KIND = 100;
 
-    private ChangeRows() {
-    }
+    private ChangeRows() {}
 
     /** Adds the section's parameters to {@code p}. */
     static void put(RunData data, Map<String, Object> p) {
@@ -30,7 +29,8 @@ final class ChangeRows {
             p.put("changes" + kind.name(), counts.getOrDefault(kind, 0L));
         }
         // no endpoint in common: the list was replaced, and listing every endpoint twice (new, removed) says nothing
-        boolean replaced = previous.isPresent() && counts.getOrDefault(ChangeKind.ADDED, 0L) == data.summary().endpoints()
+        boolean replaced = previous.isPresent()
+                && counts.getOrDefault(ChangeKind.ADDED, 0L) == data.summary().endpoints()
                 && counts.getOrDefault(ChangeKind.REMOVED, 0L) == previous.get().endpoints();
         p.put("changesReplaced", replaced);
         List<Map<String, ?>> rows = new ArrayList<>();
@@ -58,7 +58,9 @@ final class ChangeRows {
         row.put("kindTotal", total);
         // host:port on the first line and the SNI under it: the key host:port:sni, readable when long names wrap
         String key = c.key();
-        String hostPort = c.sni() == null || c.sni().isEmpty() ? key : key.substring(0, key.length() - c.sni().length() - 1);
+        String hostPort = c.sni() == null || c.sni().isEmpty()
+                ? key
+                : key.substring(0, key.length() - c.sni().length() - 1);
         row.put("endpoint", hostPort + (hostPort.equals(key) ? "\nno SNI" : "\nSNI " + c.sni()));
         row.put("owner", OverviewRows.label(c.owner()) + " / " + OverviewRows.label(c.environment()));
         row.put("before", c.before() == null ? "not listed" : c.before().name() + codes(c.codesBefore()));

@@ -11,5 +11,4 @@ import dev.staplescan.check.Severity;
  * @param findings      findings of this code (an endpoint may have several, e.g. one per address)
  * @param worstSeverity the most severe grade given to it in the run (a policy may grade it per endpoint)
  */
-public record CodeCount(FindingCode code, long endpoints, long findings, Severity worstSeverity) {
-}
+public record CodeCount(FindingCode code, long endpoints, long findings, Severity worstSeverity) {}

@@ -24,14 +24,44 @@ public final class CsvColumns {
 
     /** Columns of {@code endpoints.csv}: one row per endpoint. */
     public static final List<String> ENDPOINTS = List.of(
-            "host", "port", "sni", "owner", "environment", "tags", "verdict", "finding_codes",
-            "worst_severity", "addresses", "protocols", "stapled", "ocsp_status", "this_update", "next_update",
-            "cert_not_after", "cert_days_left", "must_staple", "subject", "issuer", "serial", "responder_url",
-            "scanned_at", "stapled_tls13", "stapled_tls12");
+            "host",
+            "port",
+            "sni",
+            "owner",
+            "environment",
+            "tags",
+            "verdict",
+            "finding_codes",
+            "worst_severity",
+            "addresses",
+            "protocols",
+            "stapled",
+            "ocsp_status",
+            "this_update",
+            "next_update",
+            "cert_not_after",
+            "cert_days_left",
+            "must_staple",
+            "subject",
+            "issuer",
+            "serial",
+            "responder_url",
+            "scanned_at",
+            "stapled_tls13",
+            "stapled_tls12");
 
     /** Columns of {@code findings.csv}: one row per finding. */
     public static final List<String> FINDINGS = List.of(
-            "host", "port", "sni", "code", "severity", "message", "owner", "environment", "title", "remediation",
+            "host",
+            "port",
+            "sni",
+            "code",
+            "severity",
+            "message",
+            "owner",
+            "environment",
+            "title",
+            "remediation",
             "control");
 
     /** Columns of {@code rejections.csv}: one row per rejected host-list line. */
@@ -39,8 +69,7 @@ public final class CsvColumns {
 
     private static final long SECONDS_PER_DAY = 86_400;
 
-    private CsvColumns() {
-    }
+    private CsvColumns() {}
 
     /** The cells of one endpoint, in {@link #ENDPOINTS} order. */
     static List<Object> endpoint(EndpointRow row) {
@@ -49,25 +78,55 @@ public final class CsvColumns {
         List<Finding> bySeverity = row.findings().stream()
                 .sorted(Comparator.comparing(Finding::severity)) // stable: keeps the assessor's order within a severity
                 .toList();
-        String codes = bySeverity.stream().map(Finding::code).map(FindingCode::name).distinct()
+        String codes = bySeverity.stream()
+                .map(Finding::code)
+                .map(FindingCode::name)
+                .distinct()
                 .collect(Collectors.joining(";"));
-        String worst = bySeverity.isEmpty() ? "" : bySeverity.getFirst().severity().name();
+        String worst =
+                bySeverity.isEmpty() ? "" : bySeverity.getFirst().severity().name();
         return List.of(
-                safe(t.host()), t.port(), safe(t.sni()), safe(t.owner()), safe(t.environment()), safe(t.tags()),
-                row.verdict().name(), codes, worst,
-                safe(row.addresses()), safe(f.protocols()), bool(f.stapled()), safe(f.ocspStatus()),
-                iso(f.thisUpdate()), iso(f.nextUpdate()), iso(f.certNotAfter()),
-                daysLeft(row.scannedAt(), f.certNotAfter()), bool(f.mustStaple()),
-                safe(f.subject()), safe(f.issuer()), safe(f.serial()), safe(f.responderUrl()),
-                iso(row.scannedAt()), bool(f.stapledTls13()), bool(f.stapledTls12()));
+                safe(t.host()),
+                t.port(),
+                safe(t.sni()),
+                safe(t.owner()),
+                safe(t.environment()),
+                safe(t.tags()),
+                row.verdict().name(),
+                codes,
+                worst,
+                safe(row.addresses()),
+                safe(f.protocols()),
+                bool(f.stapled()),
+                safe(f.ocspStatus()),
+                iso(f.thisUpdate()),
+                iso(f.nextUpdate()),
+                iso(f.certNotAfter()),
+                daysLeft(row.scannedAt(), f.certNotAfter()),
+                bool(f.mustStaple()),
+                safe(f.subject()),
+                safe(f.issuer()),
+                safe(f.serial()),
+                safe(f.responderUrl()),
+                iso(row.scannedAt()),
+                bool(f.stapledTls13()),
+                bool(f.stapledTls12()));
     }
 
     /** The cells of one finding of an endpoint, in {@link #FINDINGS} order. */
     static List<Object> finding(Target t, Finding finding) {
         FindingCode code = finding.code();
         return List.of(
-                safe(t.host()), t.port(), safe(t.sni()), code.name(), finding.severity().name(),
-                safe(finding.message()), safe(t.owner()), safe(t.environment()), code.title(), code.remediation(),
+                safe(t.host()),
+                t.port(),
+                safe(t.sni()),
+                code.name(),
+                finding.severity().name(),
+                safe(finding.message()),
+                safe(t.owner()),
+                safe(t.environment()),
+                code.title(),
+                code.remediation(),
                 // From the policy file: an operator's text, protected like any other.
                 safe(finding.control()));
     }

@@ -66,8 +66,8 @@ public final class CsvExporter {
     /** Writes one row per finding to {@code file}. */
     public void writeFindings(RunData data, Path file) throws IOException {
         try (CsvFile out = new CsvFile(file, CsvColumns.FINDINGS, withBom)) {
-            stream(() -> data.forEachEndpoint(
-                    row -> row.findings().forEach(f -> out.print(CsvColumns.finding(row.target(), f)))));
+            stream(() -> data.forEachEndpoint(row ->
+                    row.findings().forEach(f -> out.print(CsvColumns.finding(row.target(), f)))));
             out.commit();
         }
     }

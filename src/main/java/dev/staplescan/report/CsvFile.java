@@ -38,7 +38,12 @@ final class CsvFile implements AutoCloseable {
             if (withBom) {
                 out.write(BOM);
             }
-            this.printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+            this.printer = new CSVPrinter(
+                    out,
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader(header.toArray(String[]::new))
+                            .get());
         } catch (IOException e) {
             out.close();
             Files.deleteIfExists(tmp);

@@ -18,7 +18,12 @@ import java.util.List;
  * @param facts     summary facts (certificate and staple details)
  */
 public record EndpointRow(
-        Target target, Instant scannedAt, String addresses, Verdict verdict, List<Finding> findings, EndpointFacts facts) {
+        Target target,
+        Instant scannedAt,
+        String addresses,
+        Verdict verdict,
+        List<Finding> findings,
+        EndpointFacts facts) {
 
     public EndpointRow {
         findings = List.copyOf(findings);

@@ -21,9 +21,16 @@ import net.sf.jasperreports.engine.JRField;
 final class FailingRows implements JRDataSource {
 
     /** One finding of one failing endpoint, as the template reads it. */
-    record Row(String owner, long endpointKey, String endpoint, String sni, String environment, String verdict,
-            String severity, String code, String message) {
-    }
+    record Row(
+            String owner,
+            long endpointKey,
+            String endpoint,
+            String sni,
+            String environment,
+            String verdict,
+            String severity,
+            String code,
+            String message) {}
 
     private final long endpoints;
     private final Iterator<Row> cursor;
@@ -45,15 +52,24 @@ final class FailingRows implements JRDataSource {
                 rows.add(row(e, t, null));
             }
             // most severe first, as the reader scans down; sorted() is stable for equal severities
-            e.findings().stream().sorted(Comparator.comparing(Finding::severity)).forEach(f -> rows.add(row(e, t, f)));
+            e.findings().stream()
+                    .sorted(Comparator.comparing(Finding::severity))
+                    .forEach(f -> rows.add(row(e, t, f)));
         });
         return new FailingRows(rows, endpoints[0]);
     }
 
     private static Row row(EndpointRow e, Target t, Finding f) {
         // the host-list line number is unique per run, so it tells apart endpoints that share host:port
-        return new Row(t.owner(), t.line(), t.endpoint(), t.sni(), t.environment(), e.verdict().name(),
-                f == null ? null : f.severity().name(), f == null ? null : f.code().name(),
+        return new Row(
+                t.owner(),
+                t.line(),
+                t.endpoint(),
+                t.sni(),
+                t.environment(),
+                e.verdict().name(),
+                f == null ? null : f.severity().name(),
+                f == null ? null : f.code().name(),
                 f == null ? null : f.message());
     }
 
@@ -80,8 +96,9 @@ final class FailingRows implements JRDataSource {
             case "severity" -> current.severity();
             case "code" -> current.code();
             case "message" -> current.message();
-            default -> throw new IllegalArgumentException("the failing-endpoints template asks for an unknown field "
-                    + field.getName());
+            default ->
+                throw new IllegalArgumentException(
+                        "the failing-endpoints template asks for an unknown field " + field.getName());
         };
     }
 }

@@ -23,7 +23,8 @@ public final class Glossary {
     static final String RESOURCE = "/glossary/codes.properties";
 
     /** The fields every code has, in the order the report prints them. */
-    public static final List<String> FIELDS = List.of("meaning", "source", "nginx", "apache", "haproxy", "iis", "cloud");
+    public static final List<String> FIELDS =
+            List.of("meaning", "source", "nginx", "apache", "haproxy", "iis", "cloud");
 
     /**
      * One code's glossary text.
@@ -37,9 +38,15 @@ public final class Glossary {
      * @param iis     remediation on IIS (Windows Schannel)
      * @param cloud   remediation on cloud load balancers (AWS, Azure, Google Cloud)
      */
-    public record Entry(FindingCode code, String meaning, String source, String nginx, String apache, String haproxy,
-            String iis, String cloud) {
-    }
+    public record Entry(
+            FindingCode code,
+            String meaning,
+            String source,
+            String nginx,
+            String apache,
+            String haproxy,
+            String iis,
+            String cloud) {}
 
     private static Glossary loaded;
 
@@ -77,8 +84,17 @@ public final class Glossary {
         Map<FindingCode, Entry> entries = new EnumMap<>(FindingCode.class);
         for (FindingCode c : FindingCode.values()) {
             // a missing field reads as "" here; GlossaryTest makes sure none is missing
-            entries.put(c, new Entry(c, field(p, c, "meaning"), field(p, c, "source"), field(p, c, "nginx"),
-                    field(p, c, "apache"), field(p, c, "haproxy"), field(p, c, "iis"), field(p, c, "cloud")));
+            entries.put(
+                    c,
+                    new Entry(
+                            c,
+                            field(p, c, "meaning"),
+                            field(p, c, "source"),
+                            field(p, c, "nginx"),
+                            field(p, c, "apache"),
+                            field(p, c, "haproxy"),
+                            field(p, c, "iis"),
+                            field(p, c, "cloud")));
         }
         return new Glossary(entries);
     }

@@ -15,8 +15,7 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
  */
 final class GlossaryRows {
 
-    private GlossaryRows() {
-    }
+    private GlossaryRows() {}
 
     static JRDataSource of(List<CodeCount> counts) {
         Map<FindingCode, CodeCount> byCode = new HashMap<>();

@@ -12,21 +12,32 @@ import java.util.Optional;
  */
 final class MethodologyFacts {
 
-    private MethodologyFacts() {
-    }
+    private MethodologyFacts() {}
 
     /** Adds the methodology page's parameters to {@code p}. */
     static void put(RunSummary summary, RunSettings settings, Map<String, Object> p) {
-        p.put("methodHandshakes", settings.get("handshakes")
-                .map(n -> n + (n.equals("1") ? " handshake" : " handshakes") + " under TLS 1.3 and as many under TLS 1.2")
-                .orElse("one or more handshakes (count not recorded for this run) under TLS 1.3 and under TLS 1.2"));
-        p.put("methodTimeouts", "connect " + duration(settings.duration("connectTimeout")) + ", TLS handshake "
-                + duration(settings.duration("handshakeTimeout")) + ", all attempts on one endpoint together "
-                + duration(settings.duration("endpointTimeout")));
-        p.put("methodTrust", settings.get("trust").filter(t -> !t.equals("-"))
-                .map(t -> "the JDK's default trust anchors plus the certificates of " + t)
-                .orElse(settings.values().isEmpty() ? "the JDK's default trust anchors (the run did not record whether a "
-                        + "bundle was added)" : "the JDK's default trust anchors"));
+        p.put(
+                "methodHandshakes",
+                settings.get("handshakes")
+                        .map(n -> n + (n.equals("1") ? " handshake" : " handshakes")
+                                + " under TLS 1.3 and as many under TLS 1.2")
+                        .orElse(
+                                "one or more handshakes (count not recorded for this run) under TLS 1.3 and under TLS 1.2"));
+        p.put(
+                "methodTimeouts",
+                "connect " + duration(settings.duration("connectTimeout")) + ", TLS handshake "
+                        + duration(settings.duration("handshakeTimeout")) + ", all attempts on one endpoint together "
+                        + duration(settings.duration("endpointTimeout")));
+        p.put(
+                "methodTrust",
+                settings.get("trust")
+                        .filter(t -> !t.equals("-"))
+                        .map(t -> "the JDK's default trust anchors plus the certificates of " + t)
+                        .orElse(
+                                settings.values().isEmpty()
+                                        ? "the JDK's default trust anchors (the run did not record whether a "
+                                                + "bundle was added)"
+                                        : "the JDK's default trust anchors"));
         p.put("methodPolicy", policy(summary.policy()));
     }
 
@@ -35,9 +46,12 @@ final class MethodologyFacts {
         Policy d = Policy.defaults();
         String thresholds = "certificates with less than " + duration(Optional.of(d.certExpiringSoon()))
                 + " left get CERT_EXPIRING_SOON; staples whose nextUpdate is less than "
-                + duration(Optional.of(d.stapleExpiringSoon())) + " away get STAPLE_EXPIRING_SOON; staples whose thisUpdate "
-                + "is older than " + duration(Optional.of(d.stapleMaxAge())) + " get STAPLE_STALE (CA/B Forum BR §4.9.10); "
-                + "times are compared with " + duration(Optional.of(d.clockSkew())) + " of allowed clock skew; severities "
+                + duration(Optional.of(d.stapleExpiringSoon()))
+                + " away get STAPLE_EXPIRING_SOON; staples whose thisUpdate "
+                + "is older than " + duration(Optional.of(d.stapleMaxAge()))
+                + " get STAPLE_STALE (CA/B Forum BR §4.9.10); "
+                + "times are compared with " + duration(Optional.of(d.clockSkew()))
+                + " of allowed clock skew; severities "
                 + "are those of the glossary";
         if (name == null || name.isBlank() || name.equals(d.name())) {
             return "The built-in default policy: " + thresholds + ".";

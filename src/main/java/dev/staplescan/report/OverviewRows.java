@@ -22,8 +22,7 @@ final class OverviewRows {
     /** Codes in the top-codes chart. */
     static final int TOP_CODES = 10;
 
-    private OverviewRows() {
-    }
+    private OverviewRows() {}
 
     /** Adds the overview's parameters to {@code p}. */
     static void put(RunData data, RunSummary summary, Map<String, Object> p) {
@@ -46,7 +45,9 @@ final class OverviewRows {
 
         List<Map<String, ?>> codes = new ArrayList<>();
         data.codeCounts().stream()
-                .sorted(Comparator.comparingLong(CodeCount::endpoints).reversed().thenComparing(CodeCount::code))
+                .sorted(Comparator.comparingLong(CodeCount::endpoints)
+                        .reversed()
+                        .thenComparing(CodeCount::code))
                 .limit(TOP_CODES)
                 .forEach(c -> codes.add(Map.of("label", c.code().name(), "count", c.endpoints())));
         p.put("codeChartData", new JRMapCollectionDataSource(codes));
@@ -63,12 +64,25 @@ final class OverviewRows {
         shown.stream()
                 .sorted(Comparator.comparing((GroupFigures g) -> g.owner()).thenComparing(GroupFigures::environment))
                 .forEach(g -> rows.add(row("group", label(g.owner()), label(g.environment()), g)));
-        GroupFigures total = new GroupFigures(null, null, s.endpoints(), count(s, Verdict.PASS), count(s, Verdict.WARN),
-                count(s, Verdict.FAIL), count(s, Verdict.ERROR), s.stapling(), s.validStaples());
+        GroupFigures total = new GroupFigures(
+                null,
+                null,
+                s.endpoints(),
+                count(s, Verdict.PASS),
+                count(s, Verdict.WARN),
+                count(s, Verdict.FAIL),
+                count(s, Verdict.ERROR),
+                s.stapling(),
+                s.validStaples());
         if (groupCount > shown.size()) {
-            GroupFigures rest = new GroupFigures(null, null, total.endpoints() - sum(shown, GroupFigures::endpoints),
-                    total.pass() - sum(shown, GroupFigures::pass), total.warn() - sum(shown, GroupFigures::warn),
-                    total.fail() - sum(shown, GroupFigures::fail), total.error() - sum(shown, GroupFigures::error),
+            GroupFigures rest = new GroupFigures(
+                    null,
+                    null,
+                    total.endpoints() - sum(shown, GroupFigures::endpoints),
+                    total.pass() - sum(shown, GroupFigures::pass),
+                    total.warn() - sum(shown, GroupFigures::warn),
+                    total.fail() - sum(shown, GroupFigures::fail),
+                    total.error() - sum(shown, GroupFigures::error),
                     total.stapling() - sum(shown, GroupFigures::stapling),
                     total.validStaples() - sum(shown, GroupFigures::validStaples));
             rows.add(row("other", String.format("%,d other groups", groupCount - shown.size()), "", rest));

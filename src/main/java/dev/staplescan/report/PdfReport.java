@@ -18,10 +18,10 @@ import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,9 +76,13 @@ public final class PdfReport {
         long filled = System.nanoTime();
         export(print, pdfFile);
         long exported = System.nanoTime();
-        log.info("{}: {} pages; templates ready in {} ms (once per process), fill {} ms, export {} ms",
-                pdfFile, print.getPages().size(), templates.loadMillis(),
-                (filled - start) / 1_000_000, (exported - filled) / 1_000_000);
+        log.info(
+                "{}: {} pages; templates ready in {} ms (once per process), fill {} ms, export {} ms",
+                pdfFile,
+                print.getPages().size(),
+                templates.loadMillis(),
+                (filled - start) / 1_000_000,
+                (exported - filled) / 1_000_000);
     }
 
     private JasperPrint fill(RunData data, ReportTemplates templates) {
@@ -129,7 +133,11 @@ public final class PdfReport {
     private static JRMapCollectionDataSource verdictChartData(RunSummary summary) {
         List<Map<String, ?>> rows = new ArrayList<>();
         for (Verdict v : Verdict.values()) {
-            rows.add(Map.of("label", v.name(), "count", ReportFacts.count(summary.verdicts().get(v))));
+            rows.add(Map.of(
+                    "label",
+                    v.name(),
+                    "count",
+                    ReportFacts.count(summary.verdicts().get(v))));
         }
         return new JRMapCollectionDataSource(rows);
     }

@@ -31,7 +31,8 @@ public final class PercentAxis implements JRChartCustomizer {
                 bars.setBarPainter(new StandardBarPainter());
                 bars.setShadowVisible(false);
                 bars.setItemMargin(0.05);
-                bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} %", new DecimalFormat("0")));
+                bars.setDefaultItemLabelGenerator(
+                        new StandardCategoryItemLabelGenerator("{2} %", new DecimalFormat("0")));
             }
         }
     }

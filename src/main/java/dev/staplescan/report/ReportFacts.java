@@ -16,11 +16,10 @@ import java.util.Map;
  */
 final class ReportFacts {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private ReportFacts() {
-    }
+    private ReportFacts() {}
 
     static Map<String, Object> of(RunSummary s) {
         Map<String, Object> p = new HashMap<>();
@@ -30,8 +29,11 @@ final class ReportFacts {
         p.put("scannerVersion", text(s.scannerVersion()));
         p.put("startedAt", time(s.startedAt()));
         p.put("finishedAt", s.finishedAt() == null ? "not finished" : time(s.finishedAt()));
-        p.put("duration", s.finishedAt() == null || s.startedAt() == null ? "unknown"
-                : duration(Duration.between(s.startedAt(), s.finishedAt())));
+        p.put(
+                "duration",
+                s.finishedAt() == null || s.startedAt() == null
+                        ? "unknown"
+                        : duration(Duration.between(s.startedAt(), s.finishedAt())));
         p.put("status", text(s.status()));
         p.put("generatedAt", time(Instant.now()));
         p.put("endpoints", s.endpoints());

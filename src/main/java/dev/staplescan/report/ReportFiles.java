@@ -8,8 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** File handling shared by the report writers. */
 final class ReportFiles {
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /**
      * A new hidden temporary file beside {@code target}, to be moved onto it when complete. Unlike
@@ -18,7 +17,8 @@ final class ReportFiles {
      */
     static Path siblingTemp(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        String name = "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
+        String name = "." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
         return Files.createFile(dir.resolve(name));
     }
 }

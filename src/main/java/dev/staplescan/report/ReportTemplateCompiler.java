@@ -14,8 +14,7 @@ import net.sf.jasperreports.engine.util.JRSaver;
  */
 public final class ReportTemplateCompiler {
 
-    private ReportTemplateCompiler() {
-    }
+    private ReportTemplateCompiler() {}
 
     /** @param args one argument: the directory to write {@code NAME.jasper} into */
     public static void main(String[] args) throws IOException, JRException {

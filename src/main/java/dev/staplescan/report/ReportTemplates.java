@@ -28,8 +28,8 @@ import net.sf.jasperreports.engine.util.JRLoader;
 record ReportTemplates(Map<String, JasperReport> reports, long loadMillis) {
 
     /** The template names, as in {@code reports/NAME.jrxml}; the first is the main report. */
-    static final List<String> NAMES = List.of("staplescan-report", "rejections", "glossary", "breakdown", "changes",
-            "methodology");
+    static final List<String> NAMES =
+            List.of("staplescan-report", "rejections", "glossary", "breakdown", "changes", "methodology");
 
     private static ReportTemplates compiled;
 
@@ -66,8 +66,8 @@ record ReportTemplates(Map<String, JasperReport> reports, long loadMillis) {
         try {
             return (JasperReport) JRLoader.loadObject(precompiled);
         } catch (JRException e) {
-            throw new IllegalStateException("precompiled report template " + precompiled + " cannot be read: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "precompiled report template " + precompiled + " cannot be read: " + e.getMessage(), e);
         }
     }
 

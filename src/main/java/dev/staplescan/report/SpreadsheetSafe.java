@@ -19,8 +19,7 @@ package dev.staplescan.report;
  */
 public final class SpreadsheetSafe {
 
-    private SpreadsheetSafe() {
-    }
+    private SpreadsheetSafe() {}
 
     /**
      * The text as it should appear in a spreadsheet cell.

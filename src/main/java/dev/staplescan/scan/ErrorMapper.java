@@ -36,8 +36,7 @@ public final class ErrorMapper {
      * @param detail  exception classes and messages along the cause chain; the full stack trace for
      *                {@link Outcome#INTERNAL_ERROR}
      */
-    public record Mapped(Outcome outcome, String detail) {
-    }
+    public record Mapped(Outcome outcome, String detail) {}
 
     private static final int MAX_DETAIL = 2_000;
     private static final int MAX_TRACE = 16_000;
@@ -45,8 +44,7 @@ public final class ErrorMapper {
     private static final String OUR_PACKAGE = "dev.staplescan.";
     private static final String JSSE_PACKAGE = "sun.security.ssl.";
 
-    private ErrorMapper() {
-    }
+    private ErrorMapper() {}
 
     /**
      * Maps a failed step to its outcome.
@@ -105,7 +103,8 @@ public final class ErrorMapper {
         }
         // A protocol_version alert from the server, our client refusing the version the server picked,
         // or no cipher suite usable with the one version we enabled.
-        if (messages.contains("protocol_version") || messages.contains("no appropriate protocol")
+        if (messages.contains("protocol_version")
+                || messages.contains("no appropriate protocol")
                 || messages.contains("not accepted by client preferences")) {
             return Outcome.PROTOCOL_NOT_SUPPORTED;
         }
@@ -187,7 +186,8 @@ public final class ErrorMapper {
 
     /** Evidence for a resolver wait that gave up; kept here so every error text is made in one place. */
     static Mapped resolveTimeout(String host, long millis) {
-        return new Mapped(Outcome.DNS_FAILURE,
+        return new Mapped(
+                Outcome.DNS_FAILURE,
                 TimeoutException.class.getName() + ": lookup of " + host + " took longer than " + millis + " ms");
     }
 }

@@ -36,8 +36,14 @@ public record Observation(
     }
 
     /** An observation without live responder answers (query off, or not made yet). */
-    public Observation(Target target, Instant startedAt, long totalMillis, Outcome resolution, List<String> addresses,
-            List<Handshake> handshakes, String error) {
+    public Observation(
+            Target target,
+            Instant startedAt,
+            long totalMillis,
+            Outcome resolution,
+            List<String> addresses,
+            List<Handshake> handshakes,
+            String error) {
         this(target, startedAt, totalMillis, resolution, addresses, handshakes, error, List.of());
     }
 

@@ -55,8 +55,8 @@ final class Resolver implements AutoCloseable {
 
     Resolver(int threads, Lookup lookup) {
         this.lookup = lookup;
-        pool = Executors.newFixedThreadPool(threads,
-                Thread.ofPlatform().name("staplescan-dns-", 0).daemon().factory());
+        pool = Executors.newFixedThreadPool(
+                threads, Thread.ofPlatform().name("staplescan-dns-", 0).daemon().factory());
     }
 
     /**
@@ -80,8 +80,11 @@ final class Resolver implements AutoCloseable {
         try {
             if (!started.await(Math.max(0, budget.remainingMillis()), TimeUnit.MILLISECONDS)) {
                 answer.cancel(false);
-                return new Resolution(Outcome.INTERNAL_ERROR, List.of(), "resolver saturated: no lookup thread "
-                        + "was free within the endpoint's budget; raise resolverThreads or lower the scan concurrency");
+                return new Resolution(
+                        Outcome.INTERNAL_ERROR,
+                        List.of(),
+                        "resolver saturated: no lookup thread "
+                                + "was free within the endpoint's budget; raise resolverThreads or lower the scan concurrency");
             }
             long end = startedAt.get() + timeout.toNanos();
             if (end - budget.endNanos() > 0) {

@@ -39,8 +39,8 @@ public record ResponderAnswer(
     }
 
     /** A query that was not sent, for the given reason. */
-    public static ResponderAnswer notQueried(String url, String serial, String issuerKeyHash, QueryOutcome why,
-            Instant at, String error) {
+    public static ResponderAnswer notQueried(
+            String url, String serial, String issuerKeyHash, QueryOutcome why, Instant at, String error) {
         return new ResponderAnswer(url, serial, issuerKeyHash, why, -1, null, at, -1, error);
     }
 

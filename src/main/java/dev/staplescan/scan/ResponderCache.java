@@ -18,8 +18,7 @@ final class ResponderCache {
      * same URL; keeping the URL in the key means a forged certificate naming another URL can never
      * be handed an answer that was fetched from somewhere else.
      */
-    record Key(String issuerKeyHash, String serial, String url) {
-    }
+    record Key(String issuerKeyHash, String serial, String url) {}
 
     private final OnceCache<Key, ResponderAnswer> answers;
 

@@ -35,8 +35,7 @@ final class ResponderClient implements AutoCloseable {
      * @param elapsedMillis from sending to the end of the body (or failure)
      * @param error         the reason when not {@link QueryOutcome#ANSWERED}; {@code null} otherwise
      */
-    record Result(QueryOutcome outcome, int httpStatus, byte[] body, long elapsedMillis, String error) {
-    }
+    record Result(QueryOutcome outcome, int httpStatus, byte[] body, long elapsedMillis, String error) {}
 
     private static final int MAX_ERROR = 300;
 
@@ -81,15 +80,25 @@ final class ResponderClient implements AutoCloseable {
                 .header("Accept", "application/ocsp-response")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request))
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(req, info -> isRedirect(info.statusCode())
-                ? HttpResponse.BodySubscribers.replacing(null)
-                : new LimitedBody(maxBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1)));
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(
+                req,
+                info -> isRedirect(info.statusCode())
+                        ? HttpResponse.BodySubscribers.replacing(null)
+                        : new LimitedBody(
+                                maxBytes,
+                                info.headers()
+                                        .firstValueAsLong("Content-Length")
+                                        .orElse(-1)));
         try {
             HttpResponse<byte[]> response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             long elapsed = Deadline.millisSince(start);
             if (isRedirect(response.statusCode())) {
                 String location = response.headers().firstValue("Location").orElse("(no Location header)");
-                return new Result(QueryOutcome.REDIRECTED, response.statusCode(), null, elapsed,
+                return new Result(
+                        QueryOutcome.REDIRECTED,
+                        response.statusCode(),
+                        null,
+                        elapsed,
                         cut("HTTP " + response.statusCode() + " redirect to " + location + " not followed"));
             }
             return new Result(QueryOutcome.ANSWERED, response.statusCode(), response.body(), elapsed, null);
@@ -141,8 +150,10 @@ final class ResponderClient implements AutoCloseable {
             root = root.getCause();
         }
         String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        return root == t ? text : text + " (" + root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
+        return root == t
+                ? text
+                : text + " (" + root.getClass().getSimpleName()
+                        + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
     }
 
     private static String cut(String s) {

@@ -96,8 +96,8 @@ public final class ResponderProbe implements AutoCloseable {
             log.warn("internal error in the responder query", defect);
             StringWriter trace = new StringWriter();
             defect.printStackTrace(new PrintWriter(trace));
-            return ResponderAnswer.notQueried("", "", "", QueryOutcome.INTERNAL_ERROR, Instant.now(),
-                    "internal error in staplescan: " + trace);
+            return ResponderAnswer.notQueried(
+                    "", "", "", QueryOutcome.INTERNAL_ERROR, Instant.now(), "internal error in staplescan: " + trace);
         }
     }
 
@@ -112,23 +112,50 @@ public final class ResponderProbe implements AutoCloseable {
         String serial = leaf.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
         Issuer issuer = IssuerLocator.locate(leaf, chain, anchors.apply(leaf.getIssuerX500Principal()));
         if (!issuer.found()) {
-            return ResponderAnswer.notQueried(urls.get(0), serial, "", QueryOutcome.ISSUER_UNKNOWN, Instant.now(),
+            return ResponderAnswer.notQueried(
+                    urls.get(0),
+                    serial,
+                    "",
+                    QueryOutcome.ISSUER_UNKNOWN,
+                    Instant.now(),
                     "could not query: issuer unknown (not sent by the server, not a trust anchor)");
         }
         OcspRequests.Request request = OcspRequests.forCertificate(leaf, issuer.certificate());
-        URI uri = urls.stream().map(ResponderClient::allowed).filter(Objects::nonNull).findFirst().orElse(null);
+        URI uri = urls.stream()
+                .map(ResponderClient::allowed)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         if (uri == null) {
-            return ResponderAnswer.notQueried(urls.get(0), serial, request.issuerKeyHash(), QueryOutcome.URL_REFUSED,
-                    Instant.now(), "not queried: no http or https OCSP URL in " + urls);
+            return ResponderAnswer.notQueried(
+                    urls.get(0),
+                    serial,
+                    request.issuerKeyHash(),
+                    QueryOutcome.URL_REFUSED,
+                    Instant.now(),
+                    "not queried: no http or https OCSP URL in " + urls);
         }
         String url = uri.toString();
         return cache.get(new ResponderCache.Key(request.issuerKeyHash(), serial, url), () -> {
             Instant at = Instant.now();
             ResponderClient.Result r = client.post(uri, request.der());
-            log.debug("responder {} for serial {}: {} HTTP {} in {} ms", url, serial, r.outcome(), r.httpStatus(),
+            log.debug(
+                    "responder {} for serial {}: {} HTTP {} in {} ms",
+                    url,
+                    serial,
+                    r.outcome(),
+                    r.httpStatus(),
                     r.elapsedMillis());
-            return new ResponderAnswer(url, serial, request.issuerKeyHash(), r.outcome(), r.httpStatus(), r.body(),
-                    at, r.elapsedMillis(), r.error());
+            return new ResponderAnswer(
+                    url,
+                    serial,
+                    request.issuerKeyHash(),
+                    r.outcome(),
+                    r.httpStatus(),
+                    r.body(),
+                    at,
+                    r.elapsedMillis(),
+                    r.error());
         });
     }
 

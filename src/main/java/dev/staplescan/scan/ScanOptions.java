@@ -64,49 +64,121 @@ public record ScanOptions(
 
     /** The defaults documented on each component. */
     public static ScanOptions defaults() {
-        return new ScanOptions(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(5), List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2), 1, false, 4, 32);
+        return new ScanOptions(
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2),
+                1,
+                false,
+                4,
+                32);
     }
 
     public ScanOptions withConnectTimeout(Duration d) {
-        return new ScanOptions(d, handshakeTimeout, totalTimeout, resolveTimeout, versions,
-                handshakesPerVersion, allAddresses, maxAddresses, resolverThreads);
+        return new ScanOptions(
+                d,
+                handshakeTimeout,
+                totalTimeout,
+                resolveTimeout,
+                versions,
+                handshakesPerVersion,
+                allAddresses,
+                maxAddresses,
+                resolverThreads);
     }
 
     public ScanOptions withHandshakeTimeout(Duration d) {
-        return new ScanOptions(connectTimeout, d, totalTimeout, resolveTimeout, versions,
-                handshakesPerVersion, allAddresses, maxAddresses, resolverThreads);
+        return new ScanOptions(
+                connectTimeout,
+                d,
+                totalTimeout,
+                resolveTimeout,
+                versions,
+                handshakesPerVersion,
+                allAddresses,
+                maxAddresses,
+                resolverThreads);
     }
 
     public ScanOptions withTotalTimeout(Duration d) {
-        return new ScanOptions(connectTimeout, handshakeTimeout, d, resolveTimeout, versions,
-                handshakesPerVersion, allAddresses, maxAddresses, resolverThreads);
+        return new ScanOptions(
+                connectTimeout,
+                handshakeTimeout,
+                d,
+                resolveTimeout,
+                versions,
+                handshakesPerVersion,
+                allAddresses,
+                maxAddresses,
+                resolverThreads);
     }
 
     public ScanOptions withResolveTimeout(Duration d) {
-        return new ScanOptions(connectTimeout, handshakeTimeout, totalTimeout, d, versions,
-                handshakesPerVersion, allAddresses, maxAddresses, resolverThreads);
+        return new ScanOptions(
+                connectTimeout,
+                handshakeTimeout,
+                totalTimeout,
+                d,
+                versions,
+                handshakesPerVersion,
+                allAddresses,
+                maxAddresses,
+                resolverThreads);
     }
 
     public ScanOptions withVersions(TlsVersion... v) {
-        return new ScanOptions(connectTimeout, handshakeTimeout, totalTimeout, resolveTimeout, List.of(v),
-                handshakesPerVersion, allAddresses, maxAddresses, resolverThreads);
+        return new ScanOptions(
+                connectTimeout,
+                handshakeTimeout,
+                totalTimeout,
+                resolveTimeout,
+                List.of(v),
+                handshakesPerVersion,
+                allAddresses,
+                maxAddresses,
+                resolverThreads);
     }
 
     public ScanOptions withHandshakesPerVersion(int n) {
-        return new ScanOptions(connectTimeout, handshakeTimeout, totalTimeout, resolveTimeout, versions,
-                n, allAddresses, maxAddresses, resolverThreads);
+        return new ScanOptions(
+                connectTimeout,
+                handshakeTimeout,
+                totalTimeout,
+                resolveTimeout,
+                versions,
+                n,
+                allAddresses,
+                maxAddresses,
+                resolverThreads);
     }
 
     /** Scan every resolved address (up to {@code max}) instead of only the first. */
     public ScanOptions withAllAddresses(boolean all, int max) {
-        return new ScanOptions(connectTimeout, handshakeTimeout, totalTimeout, resolveTimeout, versions,
-                handshakesPerVersion, all, max, resolverThreads);
+        return new ScanOptions(
+                connectTimeout,
+                handshakeTimeout,
+                totalTimeout,
+                resolveTimeout,
+                versions,
+                handshakesPerVersion,
+                all,
+                max,
+                resolverThreads);
     }
 
     public ScanOptions withResolverThreads(int n) {
-        return new ScanOptions(connectTimeout, handshakeTimeout, totalTimeout, resolveTimeout, versions,
-                handshakesPerVersion, allAddresses, maxAddresses, n);
+        return new ScanOptions(
+                connectTimeout,
+                handshakeTimeout,
+                totalTimeout,
+                resolveTimeout,
+                versions,
+                handshakesPerVersion,
+                allAddresses,
+                maxAddresses,
+                n);
     }
 
     /** How many addresses of a resolution will be scanned. */

@@ -62,7 +62,8 @@ public final class Scanner implements AutoCloseable {
     Scanner(ScanOptions options, Resolver.Lookup lookup) {
         this.options = options;
         if ("false".equalsIgnoreCase(System.getProperty("jdk.tls.client.enableStatusRequestExtension"))) {
-            throw new IllegalStateException("jdk.tls.client.enableStatusRequestExtension=false: the client would not ask for staples");
+            throw new IllegalStateException(
+                    "jdk.tls.client.enableStatusRequestExtension=false: the client would not ask for staples");
         }
         CapturingTrustManager trustManager = new CapturingTrustManager();
         SSLContext context;
@@ -109,20 +110,33 @@ public final class Scanner implements AutoCloseable {
             resolution = internalError(defect);
         }
         if (resolution.outcome() != Outcome.OK) {
-            return new Observation(target, startedAt, Deadline.millisSince(start), resolution.outcome(),
-                    List.of(), List.of(), resolution.error());
+            return new Observation(
+                    target,
+                    startedAt,
+                    Deadline.millisSince(start),
+                    resolution.outcome(),
+                    List.of(),
+                    List.of(),
+                    resolution.error());
         }
         List<InetAddress> addresses = resolution.addresses();
         List<Handshake> handshakes = handshakes(target, addresses, budget);
         long total = Deadline.millisSince(start);
         log.debug("scanned {} in {} ms: {} handshakes", target.endpoint(), total, handshakes.size());
-        return new Observation(target, startedAt, total, Outcome.OK,
-                addresses.stream().map(InetAddress::getHostAddress).toList(), handshakes, null);
+        return new Observation(
+                target,
+                startedAt,
+                total,
+                Outcome.OK,
+                addresses.stream().map(InetAddress::getHostAddress).toList(),
+                handshakes,
+                null);
     }
 
     private List<Handshake> handshakes(Target target, List<InetAddress> addresses, Deadline budget) {
         List<InetAddress> scanned = addresses.subList(0, options.addressesToScan(addresses.size()));
-        List<Handshake> out = new ArrayList<>(scanned.size() * options.versions().size() * options.handshakesPerVersion());
+        List<Handshake> out =
+                new ArrayList<>(scanned.size() * options.versions().size() * options.handshakesPerVersion());
         for (InetAddress address : scanned) {
             for (TlsVersion version : options.versions()) {
                 for (int i = 0; i < options.handshakesPerVersion(); i++) {
@@ -154,8 +168,18 @@ public final class Scanner implements AutoCloseable {
             throw new CancellationException("scan of " + target.endpoint() + " interrupted");
         }
         if (budget.remainingMillis() < MIN_ATTEMPT_MILLIS) {
-            return new Handshake(sequence, address.getHostAddress(), version, Outcome.HANDSHAKE_TIMEOUT, null, null,
-                    List.of(), null, -1, -1, NOT_ATTEMPTED + " the endpoint's total budget of "
+            return new Handshake(
+                    sequence,
+                    address.getHostAddress(),
+                    version,
+                    Outcome.HANDSHAKE_TIMEOUT,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    -1,
+                    -1,
+                    NOT_ATTEMPTED + " the endpoint's total budget of "
                             + options.totalTimeout().toMillis() + " ms was spent");
         }
         try {
@@ -164,8 +188,18 @@ public final class Scanner implements AutoCloseable {
             // Our bug boundary (STYLE habit 4): reported with its trace, never as a server finding.
             ErrorMapper.Mapped m = ErrorMapper.map(ErrorMapper.Step.HANDSHAKE, defect, false);
             log.warn("internal error scanning {}", target.endpoint(), defect);
-            return new Handshake(sequence, address.getHostAddress(), version, m.outcome(), null, null,
-                    List.of(), null, -1, -1, m.detail());
+            return new Handshake(
+                    sequence,
+                    address.getHostAddress(),
+                    version,
+                    m.outcome(),
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    -1,
+                    -1,
+                    m.detail());
         }
     }
 

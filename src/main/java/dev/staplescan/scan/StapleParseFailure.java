@@ -32,21 +32,23 @@ final class StapleParseFailure {
 
     /** JDK classes that parse a stapled OCSP response on the client side. */
     private static final Set<String> STAPLE_PARSERS = Set.of(
-            "sun.security.provider.certpath.OCSPResponse",                  // DER decoding of the response
-            "sun.security.ssl.CertStatusExtension$OCSPStatusResponse",      // TLS 1.3 CertificateEntry status_request
-            "sun.security.ssl.CertStatusExtension$CertStatusResponseSpec",  // its status_type + length framing
+            "sun.security.provider.certpath.OCSPResponse", // DER decoding of the response
+            "sun.security.ssl.CertStatusExtension$OCSPStatusResponse", // TLS 1.3 CertificateEntry status_request
+            "sun.security.ssl.CertStatusExtension$CertStatusResponseSpec", // its status_type + length framing
             "sun.security.ssl.CertificateStatus$CertificateStatusMessage"); // TLS 1.2 CertificateStatus message
 
     /** Fallback when stack traces are unavailable (-XX:-StackTraceInThrowable): the JDK's own messages. */
     private static final String[] MESSAGES = {
-        "invalid ocsp status response", "zero-length ocsp response", "bad encoding in ocsp response",
-        "invalid status_request extension: insufficient data", "unknown ocspresponse status"
+        "invalid ocsp status response",
+        "zero-length ocsp response",
+        "bad encoding in ocsp response",
+        "invalid status_request extension: insufficient data",
+        "unknown ocspresponse status"
     };
 
     private static final int MAX_CAUSES = 16; // a cause cycle must not loop forever
 
-    private StapleParseFailure() {
-    }
+    private StapleParseFailure() {}
 
     /** True when {@code error} (or one of its causes) arose while the JDK was parsing a staple. */
     static boolean isStapleParseFailure(Throwable error) {

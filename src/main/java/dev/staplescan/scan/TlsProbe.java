@@ -63,8 +63,11 @@ final class TlsProbe {
                 ssl = (SSLSocket) factory.createSocket(raw, sessionKey(a.address()), target.port(), true);
             } catch (IOException closedUnderUs) {
                 // The server hung up right after accepting, or the watchdog already fired.
-                return a.failed(ErrorMapper.map(ErrorMapper.Step.HANDSHAKE, closedUnderUs, timer.hasFired()),
-                        connectMillis, Deadline.millisSince(start), capture);
+                return a.failed(
+                        ErrorMapper.map(ErrorMapper.Step.HANDSHAKE, closedUnderUs, timer.hasFired()),
+                        connectMillis,
+                        Deadline.millisSince(start),
+                        capture);
             }
             try (Quietly closeSsl = new Quietly(ssl)) {
                 ssl.setSSLParameters(parameters(ssl, a.requested(), target.sni()));
@@ -74,12 +77,24 @@ final class TlsProbe {
                     SSLSession session = ssl.getSession();
                     // Each attempt has its own cache key, so nothing will resume this; drop it to keep memory flat.
                     session.invalidate();
-                    return new Handshake(a.sequence(), a.address(), a.requested(), Outcome.OK,
-                            session.getProtocol(), session.getCipherSuite(), capture.chain(), capture.staple(),
-                            connectMillis, Deadline.millisSince(start), null);
+                    return new Handshake(
+                            a.sequence(),
+                            a.address(),
+                            a.requested(),
+                            Outcome.OK,
+                            session.getProtocol(),
+                            session.getCipherSuite(),
+                            capture.chain(),
+                            capture.staple(),
+                            connectMillis,
+                            Deadline.millisSince(start),
+                            null);
                 } catch (IOException failed) {
-                    return a.failed(ErrorMapper.map(ErrorMapper.Step.HANDSHAKE, failed, timer.hasFired()),
-                            connectMillis, Deadline.millisSince(start), capture);
+                    return a.failed(
+                            ErrorMapper.map(ErrorMapper.Step.HANDSHAKE, failed, timer.hasFired()),
+                            connectMillis,
+                            Deadline.millisSince(start),
+                            capture);
                 } finally {
                     trustManager.unregister(ssl);
                 }
@@ -124,9 +139,18 @@ final class TlsProbe {
     private record Attempt(int sequence, String address, TlsVersion requested) {
 
         Handshake failed(ErrorMapper.Mapped m, long connectMillis, long handshakeMillis, Capture partial) {
-            return new Handshake(sequence, address, requested, m.outcome(), null, null,
-                    partial == null ? List.of() : partial.chain(), partial == null ? null : partial.staple(),
-                    connectMillis, handshakeMillis, m.detail());
+            return new Handshake(
+                    sequence,
+                    address,
+                    requested,
+                    m.outcome(),
+                    null,
+                    null,
+                    partial == null ? List.of() : partial.chain(),
+                    partial == null ? null : partial.staple(),
+                    connectMillis,
+                    handshakeMillis,
+                    m.detail());
         }
     }
 

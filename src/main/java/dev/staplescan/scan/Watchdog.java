@@ -22,21 +22,25 @@ final class Watchdog implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
 
     Watchdog() {
-        timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("staplescan-watchdog").daemon().factory());
+        timer = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().name("staplescan-watchdog").daemon().factory());
         timer.setRemoveOnCancelPolicy(true); // keep the queue the size of the handshakes in flight
     }
 
     /** Closes {@code socket} after {@code millis} unless the returned timer is closed first. */
     Armed arm(Socket socket, long millis) {
         AtomicBoolean fired = new AtomicBoolean();
-        ScheduledFuture<?> task = timer.schedule(() -> {
-            fired.set(true);
-            try {
-                socket.close();
-            } catch (IOException alreadyBroken) {
-                // The connection was already failing; closing it was all we wanted.
-            }
-        }, millis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> task = timer.schedule(
+                () -> {
+                    fired.set(true);
+                    try {
+                        socket.close();
+                    } catch (IOException alreadyBroken) {
+                        // The connection was already failing; closing it was all we wanted.
+                    }
+                },
+                millis,
+                TimeUnit.MILLISECONDS);
         return new Armed(task, fired);
     }
 

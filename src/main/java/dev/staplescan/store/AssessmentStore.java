@@ -17,8 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class AssessmentStore {
 
     /** An assessment of the target on {@code line}. */
-    public record Assessed(long line, Assessment assessment) {
-    }
+    public record Assessed(long line, Assessment assessment) {}
 
     private final JdbcTemplate jdbc;
 
@@ -27,17 +26,31 @@ public final class AssessmentStore {
     }
 
     public void write(long runId, List<Assessed> items) {
-        jdbc.batchUpdate("INSERT INTO ss_assessment (run_id, line, verdict, worst_severity, finding_codes, protocols, "
-                + "stapled, ocsp_status, this_update, next_update, cert_not_after, must_staple, subject, issuer, serial, "
-                + "responder_url, stapled_tls13, stapled_tls12) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", items, items.size(), (ps, a) -> {
+        jdbc.batchUpdate(
+                "INSERT INTO ss_assessment (run_id, line, verdict, worst_severity, finding_codes, protocols, "
+                        + "stapled, ocsp_status, this_update, next_update, cert_not_after, must_staple, subject, issuer, serial, "
+                        + "responder_url, stapled_tls13, stapled_tls12) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                items,
+                items.size(),
+                (ps, a) -> {
                     Assessment as = a.assessment();
                     EndpointFacts f = as.facts();
                     ps.setLong(1, runId);
                     ps.setLong(2, a.line());
                     ps.setString(3, as.verdict().name());
-                    ps.setString(4, as.findings().isEmpty() ? null : as.findings().get(0).severity().name());
-                    ps.setString(5, cut(as.findings().stream().map(x -> x.code().name()).distinct()
-                            .collect(Collectors.joining(";")), 2000));
+                    ps.setString(
+                            4,
+                            as.findings().isEmpty()
+                                    ? null
+                                    : as.findings().get(0).severity().name());
+                    ps.setString(
+                            5,
+                            cut(
+                                    as.findings().stream()
+                                            .map(x -> x.code().name())
+                                            .distinct()
+                                            .collect(Collectors.joining(";")),
+                                    2000));
                     ps.setString(6, f.protocols());
                     setBoolean(ps, 7, f.stapled());
                     ps.setString(8, f.ocspStatus());
@@ -56,13 +69,22 @@ public final class AssessmentStore {
         for (Assessed a : items) {
             int seq = 0;
             for (Finding f : a.assessment().findings()) {
-                rows.add(new Object[] {runId, a.line(), seq++, f.code().name(), f.severity().name(), cut(f.message(), 2000),
-                    cut(f.control(), 200)});
+                rows.add(new Object[] {
+                    runId,
+                    a.line(),
+                    seq++,
+                    f.code().name(),
+                    f.severity().name(),
+                    cut(f.message(), 2000),
+                    cut(f.control(), 200)
+                });
             }
         }
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ss_finding (run_id, line, seq, code, severity, message, control) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+            jdbc.batchUpdate(
+                    "INSERT INTO ss_finding (run_id, line, seq, code, severity, message, control) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    rows);
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class DerChain {
 
-    private DerChain() {
-    }
+    private DerChain() {}
 
     static byte[] join(List<byte[]> certificates) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -21,15 +21,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,18 +40,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class JdbcRunData implements RunData {
 
     /** Codes that make a staple unusable; a staple with none of them is counted as valid. */
-    static final EnumSet<FindingCode> INVALIDATING = EnumSet.of(FindingCode.STAPLE_MALFORMED,
-            FindingCode.STAPLE_RESPONSE_STATUS, FindingCode.STAPLE_SIGNATURE_INVALID,
-            FindingCode.STAPLE_UNAUTHORIZED_SIGNER, FindingCode.STAPLE_WRONG_CERT, FindingCode.STAPLE_STATUS_REVOKED,
-            FindingCode.STAPLE_STATUS_UNKNOWN, FindingCode.STAPLE_EXPIRED, FindingCode.STAPLE_NOT_YET_VALID);
+    static final EnumSet<FindingCode> INVALIDATING = EnumSet.of(
+            FindingCode.STAPLE_MALFORMED,
+            FindingCode.STAPLE_RESPONSE_STATUS,
+            FindingCode.STAPLE_SIGNATURE_INVALID,
+            FindingCode.STAPLE_UNAUTHORIZED_SIGNER,
+            FindingCode.STAPLE_WRONG_CERT,
+            FindingCode.STAPLE_STATUS_REVOKED,
+            FindingCode.STAPLE_STATUS_UNKNOWN,
+            FindingCode.STAPLE_EXPIRED,
+            FindingCode.STAPLE_NOT_YET_VALID);
 
-    private static final String ENDPOINTS = "SELECT t.*, a.verdict, a.protocols, a.stapled, a.ocsp_status, a.this_update, "
-            + "a.next_update, a.cert_not_after, a.must_staple, a.subject, a.issuer, a.serial, a.responder_url, "
-            + "a.stapled_tls13, a.stapled_tls12, "
-            + "o.started_at, o.addresses, f.seq, f.code, f.severity, f.message, f.control "
-            + "FROM ss_target t JOIN ss_assessment a ON a.run_id = t.run_id AND a.line = t.line "
-            + "JOIN ss_observation o ON o.run_id = t.run_id AND o.line = t.line "
-            + "LEFT JOIN ss_finding f ON f.run_id = t.run_id AND f.line = t.line ";
+    private static final String ENDPOINTS =
+            "SELECT t.*, a.verdict, a.protocols, a.stapled, a.ocsp_status, a.this_update, "
+                    + "a.next_update, a.cert_not_after, a.must_staple, a.subject, a.issuer, a.serial, a.responder_url, "
+                    + "a.stapled_tls13, a.stapled_tls12, "
+                    + "o.started_at, o.addresses, f.seq, f.code, f.severity, f.message, f.control "
+                    + "FROM ss_target t JOIN ss_assessment a ON a.run_id = t.run_id AND a.line = t.line "
+                    + "JOIN ss_observation o ON o.run_id = t.run_id AND o.line = t.line "
+                    + "LEFT JOIN ss_finding f ON f.run_id = t.run_id AND f.line = t.line ";
 
     /** Failing endpoints fetched per query when listing them (an IN list of line numbers). */
     private static final int PICK_BATCH = 200;
@@ -66,14 +73,18 @@ public final class JdbcRunData implements RunData {
 
     @Override
     public RunSummary summary() {
-        RunStore.Run run = new RunStore(jdbc).find(runId)
+        RunStore.Run run = new RunStore(jdbc)
+                .find(runId)
                 .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in this database"));
         return summary(run);
     }
 
     @Override
     public RunSettings settings() {
-        return new RunStore(jdbc).find(runId).map(r -> RunSettings.parse(r.options())).orElse(RunSettings.UNKNOWN);
+        return new RunStore(jdbc)
+                .find(runId)
+                .map(r -> RunSettings.parse(r.options()))
+                .orElse(RunSettings.UNKNOWN);
     }
 
     @Override
@@ -115,21 +126,41 @@ public final class JdbcRunData implements RunData {
         for (Verdict v : Verdict.values()) {
             verdicts.put(v, 0L);
         }
-        jdbc.query("SELECT verdict, COUNT(*) FROM ss_assessment WHERE run_id = ? GROUP BY verdict",
-                rs -> { verdicts.put(Verdict.valueOf(rs.getString(1)), rs.getLong(2)); }, runId);
+        jdbc.query(
+                "SELECT verdict, COUNT(*) FROM ss_assessment WHERE run_id = ? GROUP BY verdict",
+                rs -> {
+                    verdicts.put(Verdict.valueOf(rs.getString(1)), rs.getLong(2));
+                },
+                runId);
         Map<Severity, Long> severities = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             severities.put(s, 0L);
         }
-        jdbc.query("SELECT severity, COUNT(*) FROM ss_finding WHERE run_id = ? GROUP BY severity",
-                rs -> { severities.put(Severity.valueOf(rs.getString(1)), rs.getLong(2)); }, runId);
+        jdbc.query(
+                "SELECT severity, COUNT(*) FROM ss_finding WHERE run_id = ? GROUP BY severity",
+                rs -> {
+                    severities.put(Severity.valueOf(rs.getString(1)), rs.getLong(2));
+                },
+                runId);
         TargetStore targets = new TargetStore(jdbc);
-        long valid = count("SELECT COALESCE(SUM(" + RunBreakdown.VALID_STAPLE + "), 0) FROM ss_assessment a WHERE run_id = ?");
-        return new RunSummary(runId, run.input(), run.policy(), run.scannerVersion(), run.startedAt(), run.finishedAt(),
-                run.status(), targets.countTargets(runId), count("SELECT COUNT(*) FROM ss_assessment WHERE run_id = ? "
-                        + "AND verdict <> 'ERROR'"),
-                count("SELECT COUNT(*) FROM ss_assessment WHERE run_id = ? AND stapled"), valid, verdicts, severities,
-                targets.countRejections(runId), run.duplicates());
+        long valid = count(
+                "SELECT COALESCE(SUM(" + RunBreakdown.VALID_STAPLE + "), 0) FROM ss_assessment a WHERE run_id = ?");
+        return new RunSummary(
+                runId,
+                run.input(),
+                run.policy(),
+                run.scannerVersion(),
+                run.startedAt(),
+                run.finishedAt(),
+                run.status(),
+                targets.countTargets(runId),
+                count("SELECT COUNT(*) FROM ss_assessment WHERE run_id = ? " + "AND verdict <> 'ERROR'"),
+                count("SELECT COUNT(*) FROM ss_assessment WHERE run_id = ? AND stapled"),
+                valid,
+                verdicts,
+                severities,
+                targets.countRejections(runId),
+                run.duplicates());
     }
 
     @Override
@@ -144,19 +175,26 @@ public final class JdbcRunData implements RunData {
         // its worst endpoints listed, instead of the first owners alphabetically taking all rows.
         // The pick is a query of its own (at most `limit` small rows): joined into the row query,
         // H2 re-evaluates the window function per joined row, which is quadratic on large runs.
-        record Pick(long line, String owner, int severity) {
-        }
-        List<Pick> picks = jdbc.query("SELECT line, owner, sev FROM (SELECT a2.line, t2.owner, " + severityRank("a2")
-                + " AS sev, ROW_NUMBER() OVER (PARTITION BY t2.owner ORDER BY " + severityRank("a2") + ", a2.line) AS rk "
-                + "FROM ss_assessment a2 JOIN ss_target t2 ON t2.run_id = a2.run_id AND t2.line = a2.line "
-                + "WHERE a2.run_id = ? AND a2.verdict IN ('FAIL', 'ERROR')) ranked ORDER BY rk, owner FETCH FIRST "
-                + Math.max(0, limit) + " ROWS ONLY", (rs, i) -> new Pick(rs.getLong(1), rs.getString(2), rs.getInt(3)), runId);
-        picks.sort(Comparator.comparing(Pick::owner).thenComparingInt(Pick::severity).thenComparingLong(Pick::line));
+        record Pick(long line, String owner, int severity) {}
+        List<Pick> picks = jdbc.query(
+                "SELECT line, owner, sev FROM (SELECT a2.line, t2.owner, " + severityRank("a2")
+                        + " AS sev, ROW_NUMBER() OVER (PARTITION BY t2.owner ORDER BY " + severityRank("a2")
+                        + ", a2.line) AS rk "
+                        + "FROM ss_assessment a2 JOIN ss_target t2 ON t2.run_id = a2.run_id AND t2.line = a2.line "
+                        + "WHERE a2.run_id = ? AND a2.verdict IN ('FAIL', 'ERROR')) ranked ORDER BY rk, owner FETCH FIRST "
+                        + Math.max(0, limit) + " ROWS ONLY",
+                (rs, i) -> new Pick(rs.getLong(1), rs.getString(2), rs.getInt(3)),
+                runId);
+        picks.sort(Comparator.comparing(Pick::owner)
+                .thenComparingInt(Pick::severity)
+                .thenComparingLong(Pick::line));
         for (int from = 0; from < picks.size(); from += PICK_BATCH) {
             List<Pick> batch = picks.subList(from, Math.min(picks.size(), from + PICK_BATCH));
             Map<Long, EndpointRow> rows = new HashMap<>();
-            String lines = batch.stream().map(pick -> Long.toString(pick.line())).collect(Collectors.joining(","));
-            stream(ENDPOINTS + "WHERE t.run_id = ? AND t.line IN (" + lines + ") ORDER BY t.line, f.seq",
+            String lines =
+                    batch.stream().map(pick -> Long.toString(pick.line())).collect(Collectors.joining(","));
+            stream(
+                    ENDPOINTS + "WHERE t.run_id = ? AND t.line IN (" + lines + ") ORDER BY t.line, f.seq",
                     row -> rows.put(row.target().line(), row));
             batch.forEach(pick -> action.accept(rows.get(pick.line())));
         }
@@ -170,28 +208,38 @@ public final class JdbcRunData implements RunData {
 
     @Override
     public void forEachRejection(Consumer<Rejection> action) {
-        jdbc.query("SELECT line, content, reason FROM ss_rejection WHERE run_id = ? ORDER BY line",
-                rs -> { action.accept(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3))); }, runId);
+        jdbc.query(
+                "SELECT line, content, reason FROM ss_rejection WHERE run_id = ? ORDER BY line",
+                rs -> {
+                    action.accept(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                },
+                runId);
     }
 
     /** Streams joined rows, folding the consecutive rows of one endpoint (one per finding) into one row. */
     private void stream(String sql, Consumer<EndpointRow> action) {
         Builder[] current = {null};
-        jdbc.query(sql, rs -> {
-            long line = rs.getLong("line");
-            if (current[0] != null && current[0].target.line() != line) {
-                action.accept(current[0].build());
-                current[0] = null;
-            }
-            if (current[0] == null) {
-                current[0] = new Builder(rs);
-            }
-            String code = rs.getString("code");
-            if (code != null) {
-                current[0].findings.add(new Finding(FindingCode.valueOf(code), Severity.valueOf(rs.getString("severity")),
-                        rs.getString("message"), rs.getString("control")));
-            }
-        }, runId);
+        jdbc.query(
+                sql,
+                rs -> {
+                    long line = rs.getLong("line");
+                    if (current[0] != null && current[0].target.line() != line) {
+                        action.accept(current[0].build());
+                        current[0] = null;
+                    }
+                    if (current[0] == null) {
+                        current[0] = new Builder(rs);
+                    }
+                    String code = rs.getString("code");
+                    if (code != null) {
+                        current[0].findings.add(new Finding(
+                                FindingCode.valueOf(code),
+                                Severity.valueOf(rs.getString("severity")),
+                                rs.getString("message"),
+                                rs.getString("control")));
+                    }
+                },
+                runId);
         if (current[0] != null) {
             action.accept(current[0].build());
         }
@@ -216,10 +264,20 @@ public final class JdbcRunData implements RunData {
             scannedAt = instant(rs, "started_at");
             addresses = rs.getString("addresses");
             verdict = Verdict.valueOf(rs.getString("verdict"));
-            facts = new EndpointFacts(rs.getString("protocols"), bool(rs, "stapled"), rs.getString("ocsp_status"),
-                    instant(rs, "this_update"), instant(rs, "next_update"), instant(rs, "cert_not_after"),
-                    bool(rs, "must_staple"), rs.getString("subject"), rs.getString("issuer"), rs.getString("serial"),
-                    rs.getString("responder_url"), bool(rs, "stapled_tls13"), bool(rs, "stapled_tls12"));
+            facts = new EndpointFacts(
+                    rs.getString("protocols"),
+                    bool(rs, "stapled"),
+                    rs.getString("ocsp_status"),
+                    instant(rs, "this_update"),
+                    instant(rs, "next_update"),
+                    instant(rs, "cert_not_after"),
+                    bool(rs, "must_staple"),
+                    rs.getString("subject"),
+                    rs.getString("issuer"),
+                    rs.getString("serial"),
+                    rs.getString("responder_url"),
+                    bool(rs, "stapled_tls13"),
+                    bool(rs, "stapled_tls12"));
         }
 
         EndpointRow build() {

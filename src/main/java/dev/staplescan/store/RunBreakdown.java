@@ -34,25 +34,38 @@ final class RunBreakdown {
 
     void forEachGroup(GroupBy by, int limit, Consumer<GroupFigures> action) {
         String keys = keys(by);
-        jdbc.query("SELECT " + keys + ", COUNT(*) AS n, "
-                + "SUM(CASE WHEN a.verdict = 'PASS' THEN 1 ELSE 0 END), SUM(CASE WHEN a.verdict = 'WARN' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN a.verdict = 'FAIL' THEN 1 ELSE 0 END), SUM(CASE WHEN a.verdict = 'ERROR' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN a.stapled THEN 1 ELSE 0 END), SUM(" + VALID_STAPLE + ") "
-                + "FROM ss_target t JOIN ss_assessment a ON a.run_id = t.run_id AND a.line = t.line "
-                + "WHERE t.run_id = ? GROUP BY " + keys + " ORDER BY n DESC, " + keys
-                + " FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY", rs -> {
+        jdbc.query(
+                "SELECT " + keys + ", COUNT(*) AS n, "
+                        + "SUM(CASE WHEN a.verdict = 'PASS' THEN 1 ELSE 0 END), SUM(CASE WHEN a.verdict = 'WARN' THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN a.verdict = 'FAIL' THEN 1 ELSE 0 END), SUM(CASE WHEN a.verdict = 'ERROR' THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN a.stapled THEN 1 ELSE 0 END), SUM(" + VALID_STAPLE + ") "
+                        + "FROM ss_target t JOIN ss_assessment a ON a.run_id = t.run_id AND a.line = t.line "
+                        + "WHERE t.run_id = ? GROUP BY " + keys + " ORDER BY n DESC, " + keys
+                        + " FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY",
+                rs -> {
                     String owner = by == GroupBy.ENVIRONMENT ? null : rs.getString("owner");
                     String environment = by == GroupBy.OWNER ? null : rs.getString("environment");
-                    action.accept(new GroupFigures(owner, environment, rs.getLong("n"), rs.getLong(column(by, 1)),
-                            rs.getLong(column(by, 2)), rs.getLong(column(by, 3)), rs.getLong(column(by, 4)),
-                            rs.getLong(column(by, 5)), rs.getLong(column(by, 6))));
-                }, runId);
+                    action.accept(new GroupFigures(
+                            owner,
+                            environment,
+                            rs.getLong("n"),
+                            rs.getLong(column(by, 1)),
+                            rs.getLong(column(by, 2)),
+                            rs.getLong(column(by, 3)),
+                            rs.getLong(column(by, 4)),
+                            rs.getLong(column(by, 5)),
+                            rs.getLong(column(by, 6))));
+                },
+                runId);
     }
 
     long groupCount(GroupBy by) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT " + keys(by) + " FROM ss_target t "
-                + "JOIN ss_assessment a ON a.run_id = t.run_id AND a.line = t.line WHERE t.run_id = ? GROUP BY "
-                + keys(by) + ") g", Long.class, runId);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM (SELECT " + keys(by) + " FROM ss_target t "
+                        + "JOIN ss_assessment a ON a.run_id = t.run_id AND a.line = t.line WHERE t.run_id = ? GROUP BY "
+                        + keys(by) + ") g",
+                Long.class,
+                runId);
         return n == null ? 0 : n;
     }
 
@@ -63,11 +76,17 @@ final class RunBreakdown {
             rank.append(" WHEN '").append(s.name()).append("' THEN ").append(s.ordinal());
         }
         rank.append(" END");
-        jdbc.query("SELECT code, COUNT(DISTINCT line), COUNT(*), MIN(" + rank + ") FROM ss_finding WHERE run_id = ? "
-                + "GROUP BY code", rs -> {
-                    counts.add(new CodeCount(FindingCode.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3),
+        jdbc.query(
+                "SELECT code, COUNT(DISTINCT line), COUNT(*), MIN(" + rank + ") FROM ss_finding WHERE run_id = ? "
+                        + "GROUP BY code",
+                rs -> {
+                    counts.add(new CodeCount(
+                            FindingCode.valueOf(rs.getString(1)),
+                            rs.getLong(2),
+                            rs.getLong(3),
                             Severity.values()[rs.getInt(4)]));
-                }, runId);
+                },
+                runId);
         return counts;
     }
 

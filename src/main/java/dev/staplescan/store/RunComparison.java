@@ -51,14 +51,17 @@ final class RunComparison {
     /** Endpoints per kind of change, every kind present. */
     Map<ChangeKind, Long> counts() {
         Map<ChangeKind, Long> counts = new EnumMap<>(ChangeKind.class);
-        jdbc.query("SELECT " + sum(ChangeKind.NEWLY_FAILING) + ", " + sum(ChangeKind.FIXED) + ", "
-                + sum(ChangeKind.STILL_FAILING) + ", " + sum(ChangeKind.ADDED) + " FROM (" + CURRENT + ") c",
+        jdbc.query(
+                "SELECT " + sum(ChangeKind.NEWLY_FAILING) + ", " + sum(ChangeKind.FIXED) + ", "
+                        + sum(ChangeKind.STILL_FAILING) + ", " + sum(ChangeKind.ADDED) + " FROM (" + CURRENT + ") c",
                 rs -> {
                     counts.put(ChangeKind.NEWLY_FAILING, rs.getLong(1));
                     counts.put(ChangeKind.FIXED, rs.getLong(2));
                     counts.put(ChangeKind.STILL_FAILING, rs.getLong(3));
                     counts.put(ChangeKind.ADDED, rs.getLong(4));
-                }, previousId, runId);
+                },
+                previousId,
+                runId);
         Long removed = jdbc.queryForObject("SELECT COUNT(*) FROM (" + REMOVED + ") r", Long.class, previousId, runId);
         counts.put(ChangeKind.REMOVED, removed == null ? 0 : removed);
         counts.replaceAll((kind, n) -> n == null ? 0 : n);
@@ -71,8 +74,13 @@ final class RunComparison {
                 ? REMOVED + "ORDER BY pt.owner, pt.host, pt.port, pt.sni"
                 : "SELECT * FROM (" + CURRENT + ") c WHERE " + condition(kind) + " ORDER BY owner, host, port, sni";
         // both queries take the previous run first, then this run
-        jdbc.query(sql + " FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY",
-                rs -> { action.accept(change(kind, rs)); }, previousId, runId);
+        jdbc.query(
+                sql + " FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY",
+                rs -> {
+                    action.accept(change(kind, rs));
+                },
+                previousId,
+                runId);
     }
 
     private static String sum(ChangeKind kind) {
@@ -91,9 +99,16 @@ final class RunComparison {
     }
 
     private static EndpointChange change(ChangeKind kind, ResultSet rs) throws SQLException {
-        return new EndpointChange(kind, rs.getString("host"), rs.getInt("port"), rs.getString("sni"),
-                rs.getString("owner"), rs.getString("environment"), verdict(rs.getString("before_verdict")),
-                verdict(rs.getString("after_verdict")), text(rs.getString("before_codes")),
+        return new EndpointChange(
+                kind,
+                rs.getString("host"),
+                rs.getInt("port"),
+                rs.getString("sni"),
+                rs.getString("owner"),
+                rs.getString("environment"),
+                verdict(rs.getString("before_verdict")),
+                verdict(rs.getString("after_verdict")),
+                text(rs.getString("before_codes")),
                 text(rs.getString("after_codes")));
     }
 

@@ -14,8 +14,9 @@ public final class RunPruner {
 
     private static final Logger log = LoggerFactory.getLogger(RunPruner.class);
     /** Children first. Every table is keyed by (run_id, line, ...). */
-    private static final String[] DETAIL_TABLES = {"ss_finding", "ss_assessment", "ss_handshake", "ss_observation",
-        "ss_rejection", "ss_target"};
+    private static final String[] DETAIL_TABLES = {
+        "ss_finding", "ss_assessment", "ss_handshake", "ss_observation", "ss_rejection", "ss_target"
+    };
     /**
      * Lines deleted per statement: a million-row run deleted in one statement would make one huge
      * transaction (memory, locks); slices keep each one small and let the work stop midway safely.
@@ -42,10 +43,14 @@ public final class RunPruner {
         }
         long deleted = 0;
         for (String table : DETAIL_TABLES) {
-            Long max = jdbc.queryForObject("SELECT MAX(line) FROM " + table + " WHERE run_id = ?", Long.class, run.id());
+            Long max =
+                    jdbc.queryForObject("SELECT MAX(line) FROM " + table + " WHERE run_id = ?", Long.class, run.id());
             for (long from = 0; max != null && from <= max; from += SLICE) {
-                deleted += jdbc.update("DELETE FROM " + table + " WHERE run_id = ? AND line >= ? AND line < ?", run.id(),
-                        from, from + SLICE);
+                deleted += jdbc.update(
+                        "DELETE FROM " + table + " WHERE run_id = ? AND line >= ? AND line < ?",
+                        run.id(),
+                        from,
+                        from + SLICE);
             }
         }
         runs.markPruned(run.id(), Instant.now());

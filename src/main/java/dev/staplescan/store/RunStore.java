@@ -19,8 +19,19 @@ public final class RunStore {
      * @param failure     the reason in words, or {@code null}
      * @param prunedAt    when retention deleted its details (its summary is kept); {@code null} if not pruned
      */
-    public record Run(long id, String input, String policy, String scannerVersion, String options, Instant startedAt,
-            Instant finishedAt, String status, long duplicates, String job, FailureKind failureKind, String failure,
+    public record Run(
+            long id,
+            String input,
+            String policy,
+            String scannerVersion,
+            String options,
+            Instant startedAt,
+            Instant finishedAt,
+            String status,
+            long duplicates,
+            String job,
+            FailureKind failureKind,
+            String failure,
             Instant prunedAt) {
 
         public boolean completed() {
@@ -58,17 +69,21 @@ public final class RunStore {
     /** A new run row in state STARTING; {@code job} names the job definition, or is {@code null}. */
     public long create(String input, String policy, String version, String options, String job) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var ps = c.prepareStatement("INSERT INTO ss_run (input, policy, scanner_version, options, started_at, status, job) "
-                    + "VALUES (?, ?, ?, ?, ?, 'STARTING', ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
-            ps.setString(1, input);
-            ps.setString(2, policy);
-            ps.setString(3, version);
-            ps.setString(4, options);
-            ps.setTimestamp(5, Timestamp.from(Instant.now()));
-            ps.setString(6, job);
-            return ps;
-        }, keys);
+        jdbc.update(
+                c -> {
+                    var ps = c.prepareStatement(
+                            "INSERT INTO ss_run (input, policy, scanner_version, options, started_at, status, job) "
+                                    + "VALUES (?, ?, ?, ?, ?, 'STARTING', ?)",
+                            java.sql.Statement.RETURN_GENERATED_KEYS);
+                    ps.setString(1, input);
+                    ps.setString(2, policy);
+                    ps.setString(3, version);
+                    ps.setString(4, options);
+                    ps.setTimestamp(5, Timestamp.from(Instant.now()));
+                    ps.setString(6, job);
+                    return ps;
+                },
+                keys);
         // PostgreSQL returns every column of the new row, H2 only the identity; the map ignores case.
         Map<String, Object> row = keys.getKeys();
         if (row == null || !(row.get("id") instanceof Number id)) {
@@ -78,8 +93,11 @@ public final class RunStore {
     }
 
     public void status(long runId, String status, Instant finishedAt) {
-        jdbc.update("UPDATE ss_run SET status = ?, finished_at = ? WHERE id = ?", status,
-                finishedAt == null ? null : Timestamp.from(finishedAt), runId);
+        jdbc.update(
+                "UPDATE ss_run SET status = ?, finished_at = ? WHERE id = ?",
+                status,
+                finishedAt == null ? null : Timestamp.from(finishedAt),
+                runId);
     }
 
     /** Records the policy a run's findings were (re-)assessed under. */
@@ -90,8 +108,11 @@ public final class RunStore {
     /** Records why a run did not complete ({@code kind} {@code null} clears it, when a resumed run completes). */
     public void failure(long runId, FailureKind kind, String reason) {
         String text = reason == null ? null : reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
-        jdbc.update("UPDATE ss_run SET failure_kind = ?, failure = ? WHERE id = ?", kind == null ? null : kind.name(),
-                text, runId);
+        jdbc.update(
+                "UPDATE ss_run SET failure_kind = ?, failure = ? WHERE id = ?",
+                kind == null ? null : kind.name(),
+                text,
+                runId);
     }
 
     /** Gives a run up for good: it keeps its rows, but is never resumed. */
@@ -111,7 +132,8 @@ public final class RunStore {
     }
 
     public Optional<Run> find(long runId) {
-        return jdbc.query("SELECT * FROM ss_run WHERE id = ?", (rs, i) -> run(rs), runId).stream().findFirst();
+        return jdbc.query("SELECT * FROM ss_run WHERE id = ?", (rs, i) -> run(rs), runId).stream()
+                .findFirst();
     }
 
     /** The newest run of this input (by hand, not by a job definition) that did not complete, if any. */
@@ -137,14 +159,20 @@ public final class RunStore {
      * what that run's report compares itself with.
      */
     public Optional<Run> previousCompleted(long runId) {
-        return jdbc.query("SELECT p.* FROM ss_run p JOIN ss_run r ON r.id = ? WHERE p.input = r.input "
-                + "AND p.status = 'COMPLETED' AND p.id < r.id ORDER BY p.id DESC FETCH FIRST 1 ROWS ONLY",
-                (rs, i) -> run(rs), runId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT p.* FROM ss_run p JOIN ss_run r ON r.id = ? WHERE p.input = r.input "
+                                + "AND p.status = 'COMPLETED' AND p.id < r.id ORDER BY p.id DESC FETCH FIRST 1 ROWS ONLY",
+                        (rs, i) -> run(rs),
+                        runId)
+                .stream()
+                .findFirst();
     }
 
     /** The newest runs first, at most {@code limit}. */
     public List<Run> recent(int limit) {
-        return jdbc.query("SELECT * FROM ss_run ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY", (rs, i) -> run(rs));
+        return jdbc.query(
+                "SELECT * FROM ss_run ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY", (rs, i) -> run(rs));
     }
 
     /** Runs of a job definition (or, with {@code job} null, of an input), newest first. */
@@ -156,10 +184,20 @@ public final class RunStore {
 
     private static Run run(java.sql.ResultSet rs) throws java.sql.SQLException {
         String kind = rs.getString("failure_kind");
-        return new Run(rs.getLong("id"), rs.getString("input"), rs.getString("policy"), rs.getString("scanner_version"),
-                rs.getString("options"), rs.getTimestamp("started_at").toInstant(), instant(rs, "finished_at"),
-                rs.getString("status"), rs.getLong("duplicates"), rs.getString("job"),
-                kind == null ? null : FailureKind.valueOf(kind), rs.getString("failure"), instant(rs, "pruned_at"));
+        return new Run(
+                rs.getLong("id"),
+                rs.getString("input"),
+                rs.getString("policy"),
+                rs.getString("scanner_version"),
+                rs.getString("options"),
+                rs.getTimestamp("started_at").toInstant(),
+                instant(rs, "finished_at"),
+                rs.getString("status"),
+                rs.getLong("duplicates"),
+                rs.getString("job"),
+                kind == null ? null : FailureKind.valueOf(kind),
+                rs.getString("failure"),
+                instant(rs, "pruned_at"));
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

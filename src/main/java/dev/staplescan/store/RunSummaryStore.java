@@ -33,18 +33,36 @@ public final class RunSummaryStore {
         Map<Severity, Long> f = s.findingsBySeverity();
         // Delete then insert: portable across H2 and PostgreSQL, and a run is summarised by one process only.
         jdbc.update("DELETE FROM ss_run_summary WHERE run_id = ?", s.runId());
-        jdbc.update("INSERT INTO ss_run_summary (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                s.runId(), s.endpoints(), s.reachable(), s.stapling(), s.validStaples(), v.get(Verdict.PASS),
-                v.get(Verdict.WARN), v.get(Verdict.FAIL), v.get(Verdict.ERROR), f.get(Severity.CRITICAL),
-                f.get(Severity.HIGH), f.get(Severity.MEDIUM), f.get(Severity.LOW), f.get(Severity.INFO), s.rejections(),
+        jdbc.update(
+                "INSERT INTO ss_run_summary (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                s.runId(),
+                s.endpoints(),
+                s.reachable(),
+                s.stapling(),
+                s.validStaples(),
+                v.get(Verdict.PASS),
+                v.get(Verdict.WARN),
+                v.get(Verdict.FAIL),
+                v.get(Verdict.ERROR),
+                f.get(Severity.CRITICAL),
+                f.get(Severity.HIGH),
+                f.get(Severity.MEDIUM),
+                f.get(Severity.LOW),
+                f.get(Severity.INFO),
+                s.rejections(),
                 s.duplicates());
     }
 
     /** The stored summary of a run, if it completed after summaries were introduced (or was summarised later). */
     public Optional<RunSummary> find(long runId) {
-        return jdbc.query("SELECT s.*, r.input, r.policy, r.scanner_version, r.started_at, r.finished_at, r.status "
-                + "FROM ss_run_summary s JOIN ss_run r ON r.id = s.run_id WHERE s.run_id = ?", (rs, i) -> summary(rs), runId)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT s.*, r.input, r.policy, r.scanner_version, r.started_at, r.finished_at, r.status "
+                                + "FROM ss_run_summary s JOIN ss_run r ON r.id = s.run_id WHERE s.run_id = ?",
+                        (rs, i) -> summary(rs),
+                        runId)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -65,9 +83,13 @@ public final class RunSummaryStore {
 
     /** Summaries of the last {@code last} completed runs with these ids, oldest first. */
     public List<RunSummary> completed(List<RunStore.Run> runsNewestFirst, int last) {
-        return runsNewestFirst.stream().filter(RunStore.Run::completed).limit(last)
-                .map(this::findOrCompute).flatMap(Optional::stream)
-                .sorted(java.util.Comparator.comparingLong(RunSummary::runId)).toList();
+        return runsNewestFirst.stream()
+                .filter(RunStore.Run::completed)
+                .limit(last)
+                .map(this::findOrCompute)
+                .flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparingLong(RunSummary::runId))
+                .toList();
     }
 
     private static RunSummary summary(ResultSet rs) throws SQLException {
@@ -83,10 +105,21 @@ public final class RunSummaryStore {
         findings.put(Severity.LOW, rs.getLong("findings_low"));
         findings.put(Severity.INFO, rs.getLong("findings_info"));
         java.sql.Timestamp finished = rs.getTimestamp("finished_at");
-        return new RunSummary(rs.getLong("run_id"), rs.getString("input"), rs.getString("policy"),
-                rs.getString("scanner_version"), rs.getTimestamp("started_at").toInstant(),
-                finished == null ? null : finished.toInstant(), rs.getString("status"), rs.getLong("endpoints"),
-                rs.getLong("reachable"), rs.getLong("stapling"), rs.getLong("valid_staples"), verdicts, findings,
-                rs.getLong("rejections"), rs.getLong("duplicates"));
+        return new RunSummary(
+                rs.getLong("run_id"),
+                rs.getString("input"),
+                rs.getString("policy"),
+                rs.getString("scanner_version"),
+                rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(),
+                rs.getString("status"),
+                rs.getLong("endpoints"),
+                rs.getLong("reachable"),
+                rs.getLong("stapling"),
+                rs.getLong("valid_staples"),
+                verdicts,
+                findings,
+                rs.getLong("rejections"),
+                rs.getLong("duplicates"));
     }
 }

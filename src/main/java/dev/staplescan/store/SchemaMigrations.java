@@ -30,8 +30,7 @@ public final class SchemaMigrations {
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
     private static final Pattern FILE = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
-    record Migration(int version, String description, Resource script) {
-    }
+    record Migration(int version, String description, Resource script) {}
 
     private final DataSource dataSource;
 
@@ -49,8 +48,8 @@ public final class SchemaMigrations {
         Integer current = jdbc.queryForObject("SELECT COALESCE(MAX(version), 0) FROM ss_schema_version", Integer.class);
         int known = migrations.get(migrations.size() - 1).version();
         if (current != null && current > known) {
-            throw new IllegalStateException("The database was written by a newer staplescan (schema version "
-                    + current + "; this version knows up to " + known + "). Upgrade staplescan or use another --data directory.");
+            throw new IllegalStateException("The database was written by a newer staplescan (schema version " + current
+                    + "; this version knows up to " + known + "). Upgrade staplescan or use another --data directory.");
         }
         for (Migration m : migrations) {
             if (current == null || m.version() > current) {
@@ -58,10 +57,13 @@ public final class SchemaMigrations {
                 try (Connection c = dataSource.getConnection()) {
                     ScriptUtils.executeSqlScript(c, m.script());
                 } catch (SQLException e) {
-                    throw new IllegalStateException("Schema migration " + m.version() + " failed: " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "Schema migration " + m.version() + " failed: " + e.getMessage(), e);
                 }
-                jdbc.update("INSERT INTO ss_schema_version (version, description, applied_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
-                        m.version(), m.description());
+                jdbc.update(
+                        "INSERT INTO ss_schema_version (version, description, applied_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
+                        m.version(),
+                        m.description());
             }
         }
     }
@@ -75,7 +77,8 @@ public final class SchemaMigrations {
             if (product.contains("postgres")) {
                 return "postgresql";
             }
-            throw new IllegalStateException("Unsupported database '" + product + "': staplescan supports H2 and PostgreSQL.");
+            throw new IllegalStateException(
+                    "Unsupported database '" + product + "': staplescan supports H2 and PostgreSQL.");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the database: " + e.getMessage(), e);
         }
@@ -83,7 +86,9 @@ public final class SchemaMigrations {
 
     static List<Migration> migrations(String platform) {
         List<Migration> all = new ArrayList<>();
-        all.add(new Migration(1, "Spring Batch schema",
+        all.add(new Migration(
+                1,
+                "Spring Batch schema",
                 new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql")));
         try {
             Resource[] found = new PathMatchingResourcePatternResolver()
@@ -91,7 +96,8 @@ public final class SchemaMigrations {
             for (Resource r : found) {
                 Matcher m = FILE.matcher(r.getFilename() == null ? "" : r.getFilename());
                 if (m.matches()) {
-                    all.add(new Migration(Integer.parseInt(m.group(1)), m.group(2).replace('_', ' '), r));
+                    all.add(new Migration(
+                            Integer.parseInt(m.group(1)), m.group(2).replace('_', ' '), r));
                 }
             }
         } catch (IOException e) {

@@ -32,9 +32,13 @@ public final class TargetStore {
         }
         List<Target> targets = List.copyOf(firstOfEach.values());
         int dropped = chunk.size() - targets.size();
-        int[][] counts = jdbc.batchUpdate("INSERT INTO ss_target (run_id, line, host, port, sni, owner, environment, tags) "
-                + "SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ss_target "
-                + "WHERE run_id = ? AND host = ? AND port = ? AND sni = ?)", targets, targets.size(), (ps, t) -> {
+        int[][] counts = jdbc.batchUpdate(
+                "INSERT INTO ss_target (run_id, line, host, port, sni, owner, environment, tags) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ss_target "
+                        + "WHERE run_id = ? AND host = ? AND port = ? AND sni = ?)",
+                targets,
+                targets.size(),
+                (ps, t) -> {
                     String sni = t.sni() == null ? "" : t.sni();
                     ps.setLong(1, runId);
                     ps.setLong(2, t.line());
@@ -58,8 +62,11 @@ public final class TargetStore {
     }
 
     public void insertRejections(long runId, List<Rejection> rejections) {
-        jdbc.batchUpdate("INSERT INTO ss_rejection (run_id, line, content, reason) VALUES (?, ?, ?, ?)",
-                rejections, rejections.size(), (ps, r) -> {
+        jdbc.batchUpdate(
+                "INSERT INTO ss_rejection (run_id, line, content, reason) VALUES (?, ?, ?, ?)",
+                rejections,
+                rejections.size(),
+                (ps, r) -> {
                     ps.setLong(1, runId);
                     ps.setLong(2, r.line());
                     ps.setString(3, r.content().length() > 1000 ? r.content().substring(0, 1000) : r.content());
@@ -69,17 +76,25 @@ public final class TargetStore {
 
     /** Targets with {@code fromLine < line <= toLine} that have no observation yet, in line order. */
     public List<Target> unscanned(long runId, long fromLine, long toLine, int limit) {
-        return jdbc.query("SELECT * FROM ss_target t WHERE run_id = ? AND line > ? AND line <= ? AND NOT EXISTS "
-                + "(SELECT 1 FROM ss_observation o WHERE o.run_id = t.run_id AND o.line = t.line) "
-                + "ORDER BY line FETCH FIRST " + limit + " ROWS ONLY", (rs, i) -> target(rs), runId, fromLine, toLine);
+        return jdbc.query(
+                "SELECT * FROM ss_target t WHERE run_id = ? AND line > ? AND line <= ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM ss_observation o WHERE o.run_id = t.run_id AND o.line = t.line) "
+                        + "ORDER BY line FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, i) -> target(rs),
+                runId,
+                fromLine,
+                toLine);
     }
 
     /** Smallest and largest target line of the run, or {@code null} when it has no target. */
     public long[] lineRange(long runId) {
-        return jdbc.query("SELECT MIN(line), MAX(line), COUNT(*) FROM ss_target WHERE run_id = ?", rs -> {
-            rs.next();
-            return rs.getLong(3) == 0 ? null : new long[] {rs.getLong(1), rs.getLong(2)};
-        }, runId);
+        return jdbc.query(
+                "SELECT MIN(line), MAX(line), COUNT(*) FROM ss_target WHERE run_id = ?",
+                rs -> {
+                    rs.next();
+                    return rs.getLong(3) == 0 ? null : new long[] {rs.getLong(1), rs.getLong(2)};
+                },
+                runId);
     }
 
     public long countTargets(long runId) {
@@ -101,7 +116,13 @@ public final class TargetStore {
 
     static Target target(ResultSet rs) throws SQLException {
         String sni = rs.getString("sni");
-        return new Target(rs.getLong("line"), rs.getString("host"), rs.getInt("port"), sni.isEmpty() ? null : sni,
-                rs.getString("owner"), rs.getString("environment"), rs.getString("tags"));
+        return new Target(
+                rs.getLong("line"),
+                rs.getString("host"),
+                rs.getInt("port"),
+                sni.isEmpty() ? null : sni,
+                rs.getString("owner"),
+                rs.getString("environment"),
+                rs.getString("tags"));
     }
 }

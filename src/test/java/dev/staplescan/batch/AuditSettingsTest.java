@@ -16,25 +16,43 @@ import org.junit.jupiter.api.Test;
 class AuditSettingsTest {
 
     private static AuditSettings with(int partitions, int concurrency, int handshakes, double share) {
-        return new AuditSettings(Path.of("h.csv"), null, null, "default", partitions, concurrency,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), handshakes, share, false);
+        return new AuditSettings(
+                Path.of("h.csv"),
+                null,
+                null,
+                "default",
+                partitions,
+                concurrency,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                handshakes,
+                share,
+                false);
     }
 
     @Test
     void defaultsAreValid() {
-        assertDoesNotThrow(() -> with(AuditSettings.DEFAULT_PARTITIONS, AuditSettings.DEFAULT_CONCURRENCY, 1,
+        assertDoesNotThrow(() -> with(
+                AuditSettings.DEFAULT_PARTITIONS,
+                AuditSettings.DEFAULT_CONCURRENCY,
+                1,
                 AuditSettings.DEFAULT_MAX_REJECTED_SHARE));
     }
 
     @Test
     void eachWrongValueIsNamedInTheMessage() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> with(0, 10, 1, 0.5)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> with(0, 10, 1, 0.5))
+                .getMessage()
                 .startsWith("--partitions"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> with(8, 4, 1, 0.5)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> with(8, 4, 1, 0.5))
+                .getMessage()
                 .contains("must be at least --partitions"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> with(1, 1, 0, 0.5)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> with(1, 1, 0, 0.5))
+                .getMessage()
                 .startsWith("--handshakes"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> with(1, 1, 1, 1.5)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> with(1, 1, 1, 1.5))
+                .getMessage()
                 .startsWith("--max-rejected-share"));
     }
 
@@ -51,15 +69,34 @@ class AuditSettingsTest {
     @Test
     void versionsAndAddressCapAreChecked() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> withAddresses(List.of(TlsVersion.TLS_1_2), 0))
-                .getMessage().startsWith("--max-addresses must be from 1 to 64"));
+                .getMessage()
+                .startsWith("--max-addresses must be from 1 to 64"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> withAddresses(List.of(), 4))
-                .getMessage().startsWith("--tls"));
-        assertEquals(List.of(TlsVersion.TLS_1_2), withAddresses(List.of(TlsVersion.TLS_1_2), 64).versions());
+                .getMessage()
+                .startsWith("--tls"));
+        assertEquals(
+                List.of(TlsVersion.TLS_1_2),
+                withAddresses(List.of(TlsVersion.TLS_1_2), 64).versions());
     }
 
     private static AuditSettings withAddresses(List<TlsVersion> versions, int max) {
-        return new AuditSettings(Path.of("h.csv"), null, null, "default", 1, 1, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(5), 1, 0.5, false, versions, true, max, true,
+        return new AuditSettings(
+                Path.of("h.csv"),
+                null,
+                null,
+                "default",
+                1,
+                1,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                1,
+                0.5,
+                false,
+                versions,
+                true,
+                max,
+                true,
                 AuditSettings.DEFAULT_RESPONDER_TIMEOUT);
     }
 }

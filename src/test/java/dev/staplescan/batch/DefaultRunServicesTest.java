@@ -14,10 +14,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /** How a run's services are rebuilt from its job parameters (the path a restart takes). */
 class DefaultRunServicesTest {
@@ -26,17 +26,23 @@ class DefaultRunServicesTest {
     Path dir;
 
     private static JobParametersBuilder base() {
-        return new JobParametersBuilder().addLong(JobKeys.RUN_ID, 1L)
-                .addLong(JobKeys.CONNECT_TIMEOUT_MS, 1000L, false).addLong(JobKeys.HANDSHAKE_TIMEOUT_MS, 2000L, false)
-                .addLong(JobKeys.TOTAL_TIMEOUT_MS, 9000L, false).addLong(JobKeys.HANDSHAKES_PER_VERSION, 2L, false)
-                .addString(JobKeys.CSV_BOM, "false", false).addString(JobKeys.TRUST, "", false);
+        return new JobParametersBuilder()
+                .addLong(JobKeys.RUN_ID, 1L)
+                .addLong(JobKeys.CONNECT_TIMEOUT_MS, 1000L, false)
+                .addLong(JobKeys.HANDSHAKE_TIMEOUT_MS, 2000L, false)
+                .addLong(JobKeys.TOTAL_TIMEOUT_MS, 9000L, false)
+                .addLong(JobKeys.HANDSHAKES_PER_VERSION, 2L, false)
+                .addString(JobKeys.CSV_BOM, "false", false)
+                .addString(JobKeys.TRUST, "", false);
     }
 
     @Test
     void tlsVersionsAndAddressesComeFromTheParameters() {
         JobParameters p = base().addString(JobKeys.POLICY, "default", false)
-                .addString(JobKeys.TLS_VERSIONS, "TLS_1_2", false).addString(JobKeys.ALL_ADDRESSES, "true", false)
-                .addLong(JobKeys.MAX_ADDRESSES, 8L, false).toJobParameters();
+                .addString(JobKeys.TLS_VERSIONS, "TLS_1_2", false)
+                .addString(JobKeys.ALL_ADDRESSES, "true", false)
+                .addLong(JobKeys.MAX_ADDRESSES, 8L, false)
+                .toJobParameters();
 
         try (DefaultRunServices s = DefaultRunServices.fromJobParameters(p)) {
             ScanOptions o = s.scanOptions();
@@ -61,14 +67,18 @@ class DefaultRunServicesTest {
         Path file = Files.writeString(dir.resolve("p.properties"), "name = p\nseverity.STAPLE_MISSING = LOW\n");
         Policies.Loaded loaded = Policies.load(file.toString());
         JobParameters p = base().addString(JobKeys.POLICY, loaded.reference(), false)
-                .addString(JobKeys.POLICY_DIGEST, loaded.digest(), false).toJobParameters();
+                .addString(JobKeys.POLICY_DIGEST, loaded.digest(), false)
+                .toJobParameters();
 
         assertEquals(Severity.LOW, DefaultRunServices.policy(p).severityOf(FindingCode.STAPLE_MISSING));
 
         Files.writeString(file, "name = p\nseverity.STAPLE_MISSING = INFO\n");
         PolicyException e = assertThrows(PolicyException.class, () -> DefaultRunServices.policy(p));
-        assertTrue(e.getMessage().startsWith("policy " + loaded.reference() + ": the policy changed since this run "
-                + "started (SHA-256 of its settings was " + loaded.digest() + ", is "), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("policy " + loaded.reference() + ": the policy changed since this run "
+                                + "started (SHA-256 of its settings was " + loaded.digest() + ", is "),
+                e.getMessage());
         assertTrue(e.getMessage().endsWith("); restore it, or start a new run"), e.getMessage());
     }
 }

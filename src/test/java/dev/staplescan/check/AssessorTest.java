@@ -56,7 +56,9 @@ class AssessorTest {
     void infoFindingsStillPass() {
         // given a CRL-only certificate (OCSP_NOT_OFFERED is INFO by default)
         IssuedCert leaf = CA.issue(dev.staplescan.lab.pki.LeafSpec.forName(Scenario.NAME));
-        Assessment a = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), null).assess();
+        Assessment a = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
+                .assess();
         // then
         assertEquals(List.of(FindingCode.OCSP_NOT_OFFERED), codes(a));
         assertEquals(Verdict.PASS, a.verdict());
@@ -66,7 +68,9 @@ class AssessorTest {
     void mediumOrLowFindingsWarn() {
         IssuedCert leaf = leaf();
         byte[] soon = staple(spec(leaf).withTimes(NOW.minus(Duration.ofDays(2)), NOW.plus(Duration.ofHours(3))));
-        Assessment a = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), soon).assess();
+        Assessment a = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), soon)
+                .assess();
         assertEquals(List.of(FindingCode.STAPLE_EXPIRING_SOON), codes(a));
         assertEquals(Verdict.WARN, a.verdict());
     }
@@ -75,7 +79,8 @@ class AssessorTest {
     void findingsAreSortedMostSevereFirstAndTheVerdictFails() {
         // given an expired, must-staple leaf without its intermediate and without a staple on TLS 1.2,
         // and a revoked staple on TLS 1.3
-        IssuedCert leaf = CA.issue(leafSpec().withMustStaple(true)
+        IssuedCert leaf = CA.issue(leafSpec()
+                .withMustStaple(true)
                 .withValidity(NOW.minus(Duration.ofDays(90)), NOW.plus(Duration.ofDays(3))));
         byte[] revoked = staple(spec(leaf).withStatus(CertStatus.REVOKED, NOW.minus(Duration.ofDays(1))));
         Scenario s = Scenario.endpoint()
@@ -89,17 +94,25 @@ class AssessorTest {
         List<Severity> sorted = new ArrayList<>(severities);
         sorted.sort(null);
         assertEquals(sorted, severities);
-        assertTrue(codes(a).containsAll(List.of(FindingCode.MUST_STAPLE_VIOLATION, FindingCode.STAPLE_STATUS_REVOKED,
-                FindingCode.CERT_CHAIN_INCOMPLETE, FindingCode.CERT_EXPIRING_SOON)), codes(a).toString());
+        assertTrue(
+                codes(a).containsAll(List.of(
+                        FindingCode.MUST_STAPLE_VIOLATION,
+                        FindingCode.STAPLE_STATUS_REVOKED,
+                        FindingCode.CERT_CHAIN_INCOMPLETE,
+                        FindingCode.CERT_EXPIRING_SOON)),
+                codes(a).toString());
         assertEquals(Severity.CRITICAL, a.findings().get(0).severity());
     }
 
     @Test
     void thePolicyDecidesSeverityAndSoTheVerdict() {
         // given a policy that treats CRL-only certificates as HIGH
-        Policy strict = Policy.defaults().withName("ocsp-required").withSeverity(FindingCode.OCSP_NOT_OFFERED, Severity.HIGH);
+        Policy strict =
+                Policy.defaults().withName("ocsp-required").withSeverity(FindingCode.OCSP_NOT_OFFERED, Severity.HIGH);
         IssuedCert leaf = CA.issue(dev.staplescan.lab.pki.LeafSpec.forName(Scenario.NAME));
-        Observation o = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), null).observation();
+        Observation o = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
+                .observation();
         // when
         Assessment a = new Assessor(ANCHORS, strict).assess(o);
         // then
@@ -129,14 +142,18 @@ class AssessorTest {
         // then one STAPLE_MALFORMED for the endpoint, and no STAPLE_MISSING
         assertEquals(Verdict.FAIL, a.verdict());
         assertEquals(List.of(FindingCode.STAPLE_MALFORMED), codes(a));
-        assertTrue(a.findings().get(0).message().contains("2 of 2 stapled handshakes"), a.findings().get(0).message());
+        assertTrue(
+                a.findings().get(0).message().contains("2 of 2 stapled handshakes"),
+                a.findings().get(0).message());
     }
 
     @Test
     void assessesAtTheObservationInstantByDefault() {
         // given a staple valid when observed, re-assessed later
         IssuedCert leaf = leaf();
-        Observation o = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf)).observation();
+        Observation o = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
+                .observation();
         Assessor assessor = new Assessor(ANCHORS, Policy.defaults());
         // when / then
         assertEquals(Verdict.PASS, assessor.assess(o).verdict());
@@ -148,7 +165,9 @@ class AssessorTest {
         // given 200 endpoints presenting the same chain, assessed from 16 threads
         IssuedCert leaf = leaf();
         byte[] s = goodStaple(leaf);
-        Observation o = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), s).observation();
+        Observation o = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), s)
+                .observation();
         Assessor assessor = new Assessor(ANCHORS, Policy.defaults());
         List<Future<Assessment>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
@@ -170,7 +189,9 @@ class AssessorTest {
         Assessor assessor = new Assessor(ANCHORS, Policy.defaults(), Checks.all(), 2);
         List<Observation> three = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            three.add(Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf()), null).observation());
+            three.add(Scenario.endpoint()
+                    .handshake(TlsVersion.TLS_1_3, chainOf(leaf()), null)
+                    .observation());
         }
         // when
         three.forEach(assessor::assess);

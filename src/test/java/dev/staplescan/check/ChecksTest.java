@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Test;
 class ChecksTest {
 
     /** Decided by {@link Reachability}, not by checks. */
-    private static final Set<FindingCode> REACHABILITY = EnumSet.of(FindingCode.DNS_FAILURE,
-            FindingCode.CONNECT_REFUSED, FindingCode.CONNECT_TIMEOUT, FindingCode.HANDSHAKE_TIMEOUT,
-            FindingCode.NOT_TLS, FindingCode.HANDSHAKE_FAILED);
+    private static final Set<FindingCode> REACHABILITY = EnumSet.of(
+            FindingCode.DNS_FAILURE,
+            FindingCode.CONNECT_REFUSED,
+            FindingCode.CONNECT_TIMEOUT,
+            FindingCode.HANDSHAKE_TIMEOUT,
+            FindingCode.NOT_TLS,
+            FindingCode.HANDSHAKE_FAILED);
 
     @Test
     void everyOtherCodeHasExactlyOneRegisteredCheck() {
@@ -25,8 +29,12 @@ class ChecksTest {
         List<FindingCode> registered = Checks.all().stream().map(Check::code).toList();
         // then no code is missing and none is produced by two checks
         assertEquals(expected, EnumSet.copyOf(registered));
-        assertEquals(registered.size(), Set.copyOf(registered).size(),
-                "codes registered twice: " + registered.stream()
-                        .filter(c -> registered.indexOf(c) != registered.lastIndexOf(c)).collect(Collectors.toSet()));
+        assertEquals(
+                registered.size(),
+                Set.copyOf(registered).size(),
+                "codes registered twice: "
+                        + registered.stream()
+                                .filter(c -> registered.indexOf(c) != registered.lastIndexOf(c))
+                                .collect(Collectors.toSet()));
     }
 }

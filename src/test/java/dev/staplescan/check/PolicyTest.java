@@ -24,8 +24,13 @@ class PolicyTest {
 
     @Test
     void overridesOneCodeAndKeepsTheRest() {
-        Policy p = new Policy("strict", Map.of(FindingCode.OCSP_NOT_OFFERED, Severity.HIGH), Duration.ofDays(30),
-                Duration.ofHours(48), Duration.ofDays(2), Duration.ZERO);
+        Policy p = new Policy(
+                "strict",
+                Map.of(FindingCode.OCSP_NOT_OFFERED, Severity.HIGH),
+                Duration.ofDays(30),
+                Duration.ofHours(48),
+                Duration.ofDays(2),
+                Duration.ZERO);
         assertEquals(Severity.HIGH, p.severityOf(FindingCode.OCSP_NOT_OFFERED));
         assertEquals(FindingCode.STAPLE_MISSING.defaultSeverity(), p.severityOf(FindingCode.STAPLE_MISSING));
         assertEquals(FindingCode.values().length, p.severities().size());
@@ -46,16 +51,19 @@ class PolicyTest {
         assertEquals("", p.withControl(FindingCode.STAPLE_MISSING, "").controlOf(FindingCode.STAPLE_MISSING));
         assertEquals(Policy.defaults(), p.withControl(FindingCode.STAPLE_MISSING, " "));
         assertThrows(IllegalArgumentException.class, () -> p.withControl(FindingCode.STAPLE_MISSING, "a\nb"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> p.withControl(FindingCode.STAPLE_MISSING, "x".repeat(Policy.MAX_CONTROL_LENGTH + 1)));
     }
 
     @Test
     void findingsTakeSeverityAndControlFromThePolicy() {
-        Policy p = Policy.defaults().withSeverity(FindingCode.STAPLE_MISSING, Severity.LOW)
+        Policy p = Policy.defaults()
+                .withSeverity(FindingCode.STAPLE_MISSING, Severity.LOW)
                 .withControl(FindingCode.STAPLE_MISSING, "PCI-DSS 4.2.1");
 
-        assertEquals(new Finding(FindingCode.STAPLE_MISSING, Severity.LOW, "m", "PCI-DSS 4.2.1"),
+        assertEquals(
+                new Finding(FindingCode.STAPLE_MISSING, Severity.LOW, "m", "PCI-DSS 4.2.1"),
                 Finding.of(FindingCode.STAPLE_MISSING, p, "m"));
         assertEquals("", new Finding(FindingCode.STAPLE_MISSING, Severity.LOW, "m").control());
     }

@@ -28,6 +28,7 @@ public final class Scenario {
 
     /** The instant every test assesses at (the lab PKI dates its CAs and default staples from the real clock). */
     public static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
     public static final String NAME = "www.example.test";
     public static final String OCSP_URL = "http://ocsp.example.test/";
     public static final String ADDRESS = "192.0.2.1";
@@ -37,6 +38,7 @@ public final class Scenario {
     public static final TrustAnchors ANCHORS = TrustAnchors.of(ROOT.certificate());
     /** A second PKI that {@link #ANCHORS} does not trust: strangers' chains and signers. */
     public static final CertificateAuthority STRANGER_ROOT = CertificateAuthority.root("Stranger Root");
+
     public static final CertificateAuthority STRANGER_CA = STRANGER_ROOT.intermediate("Stranger CA");
 
     private final String host;
@@ -69,22 +71,42 @@ public final class Scenario {
     }
 
     public Scenario handshakeAt(String address, TlsVersion version, List<byte[]> chain, byte[] staple) {
-        handshakes.add(new Handshake(handshakes.size(), address, version, Outcome.OK, version.jsseName(),
-                "TLS_AES_128_GCM_SHA256", chain, staple, 1, 2, null));
+        handshakes.add(new Handshake(
+                handshakes.size(),
+                address,
+                version,
+                Outcome.OK,
+                version.jsseName(),
+                "TLS_AES_128_GCM_SHA256",
+                chain,
+                staple,
+                1,
+                2,
+                null));
         return this;
     }
 
     /** An attempt that did not complete. */
     public Scenario failed(TlsVersion version, Outcome outcome, String error) {
-        handshakes.add(new Handshake(handshakes.size(), ADDRESS, version, outcome, null, null, List.of(), null, 1, -1,
-                error));
+        handshakes.add(
+                new Handshake(handshakes.size(), ADDRESS, version, outcome, null, null, List.of(), null, 1, -1, error));
         return this;
     }
 
     /** A handshake the client aborted over an unparseable staple (JSSE under TLS 1.3). */
     public Scenario stapleAborted(TlsVersion version, List<byte[]> chain) {
-        handshakes.add(new Handshake(handshakes.size(), ADDRESS, version, Outcome.STAPLE_MALFORMED, null, null, chain,
-                null, 1, 2, "javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake"));
+        handshakes.add(new Handshake(
+                handshakes.size(),
+                ADDRESS,
+                version,
+                Outcome.STAPLE_MALFORMED,
+                null,
+                null,
+                chain,
+                null,
+                1,
+                2,
+                "javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake"));
         return this;
     }
 
@@ -126,7 +148,8 @@ public final class Scenario {
 
     /** A leaf spec for {@link #NAME} with an OCSP URL, valid NOW-1d .. NOW+90d. */
     public static LeafSpec leafSpec() {
-        return LeafSpec.forName(NAME).withOcspUrl(OCSP_URL)
+        return LeafSpec.forName(NAME)
+                .withOcspUrl(OCSP_URL)
                 .withValidity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90)));
     }
 
@@ -173,13 +196,21 @@ public final class Scenario {
 
     /** The responder at {@link #OCSP_URL} answered HTTP 200 with {@code body} after {@code millis}, at NOW. */
     public static ResponderAnswer live(IssuedCert leaf, byte[] body, long millis) {
-        return new ResponderAnswer(OCSP_URL, Fmt.serial(leaf.certificate().getSerialNumber()), "00", QueryOutcome.ANSWERED,
-                200, body, NOW, millis, null);
+        return new ResponderAnswer(
+                OCSP_URL,
+                Fmt.serial(leaf.certificate().getSerialNumber()),
+                "00",
+                QueryOutcome.ANSWERED,
+                200,
+                body,
+                NOW,
+                millis,
+                null);
     }
 
     /** A query about the leaf that ended without an answer. */
     public static ResponderAnswer liveFailed(IssuedCert leaf, QueryOutcome outcome, String error) {
-        return new ResponderAnswer(OCSP_URL, Fmt.serial(leaf.certificate().getSerialNumber()), "00", outcome, -1, null,
-                NOW, 5000, error);
+        return new ResponderAnswer(
+                OCSP_URL, Fmt.serial(leaf.certificate().getSerialNumber()), "00", outcome, -1, null, NOW, 5000, error);
     }
 }

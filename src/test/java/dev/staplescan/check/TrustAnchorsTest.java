@@ -21,8 +21,10 @@ class TrustAnchorsTest {
     void readsEveryCertificateOfABundleWithCommentsAround() throws IOException {
         // given a bundle as distributions write them: comments between blocks
         Path bundle = dir.resolve("bundle.pem");
-        Files.writeString(bundle, "# Scenario Root\n" + Pem.encode(Scenario.ROOT.certificate())
-                + "\n# Issuing CA\n" + Pem.encode(Scenario.CA.certificate()));
+        Files.writeString(
+                bundle,
+                "# Scenario Root\n" + Pem.encode(Scenario.ROOT.certificate()) + "\n# Issuing CA\n"
+                        + Pem.encode(Scenario.CA.certificate()));
         // when / then
         assertEquals(List.of(Scenario.ROOT.certificate(), Scenario.CA.certificate()), TrustAnchors.readPem(bundle));
     }
@@ -37,7 +39,8 @@ class TrustAnchorsTest {
         TrustAnchors plus = TrustAnchors.jdkDefaultPlus(bundle);
         // then
         assertEquals(jdk.certificates().size() + 1, plus.certificates().size());
-        assertEquals(List.of(Scenario.ROOT.certificate()),
+        assertEquals(
+                List.of(Scenario.ROOT.certificate()),
                 plus.withSubject(Scenario.ROOT.certificate().getSubjectX500Principal()));
         assertTrue(plus.description().contains("private-ca.pem"));
     }
@@ -45,7 +48,8 @@ class TrustAnchorsTest {
     @Test
     void aMissingFileIsAClearErrorNamingIt() {
         Path missing = dir.resolve("nope.pem");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustAnchors.jdkDefaultPlus(missing));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TrustAnchors.jdkDefaultPlus(missing));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
     }
 
@@ -60,8 +64,10 @@ class TrustAnchorsTest {
     @Test
     void aBrokenBlockIsAClearErrorNamingItsPosition() throws IOException {
         Path broken = dir.resolve("broken.pem");
-        Files.writeString(broken, Pem.encode(Scenario.ROOT.certificate())
-                + "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        Files.writeString(
+                broken,
+                Pem.encode(Scenario.ROOT.certificate())
+                        + "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustAnchors.readPem(broken));
         assertTrue(e.getMessage().contains("broken.pem") && e.getMessage().contains("#2"), e.getMessage());
     }

@@ -27,22 +27,35 @@ class BadInputIT {
         Path list = Path.of("sample-inputs", "with-bad-lines.csv");
         Path out = tmp.resolve("out");
 
-        CliRun run = CliRun.of("scan", "--input", list.toString(), "--out", out.toString(), "--data", data(),
-                "--timeout", "2s", "--connect-timeout", "1s");
+        CliRun run = CliRun.of(
+                "scan",
+                "--input",
+                list.toString(),
+                "--out",
+                out.toString(),
+                "--data",
+                data(),
+                "--timeout",
+                "2s",
+                "--connect-timeout",
+                "1s");
 
         // The good lines point at loopback ports where nothing listens: ERROR verdicts, hence exit 1.
         assertEquals(ExitCodes.POLICY_FAILURES, run.exitCode(), run::toString);
         Map<Long, String> rejected = Csv.read(out.resolve("rejections.csv")).stream()
                 .collect(Collectors.toMap(r -> Long.parseLong(r.get("line")), r -> r.get("reason")));
-        assertEquals(List.of(3L, 4L, 5L, 6L, 8L, 9L, 10L, 20L), rejected.keySet().stream().sorted().toList());
+        assertEquals(
+                List.of(3L, 4L, 5L, 6L, 8L, 9L, 10L, 20L),
+                rejected.keySet().stream().sorted().toList());
         assertTrue(rejected.get(3L).startsWith("port '70000'"));
         assertTrue(rejected.get(4L).startsWith("a wildcard"));
         assertTrue(rejected.get(20L).contains("UTF-8"));
         List<CSVRecord> endpoints = Csv.read(out.resolve("endpoints.csv"));
         assertEquals(10, endpoints.size(), "line 7 repeats line 2 and is scanned once");
         assertTrue(run.out().contains("8 lines rejected, 1 duplicates"), run::toString);
-        assertTrue(endpoints.stream().allMatch(r -> r.get("verdict").equals("ERROR")
-                && r.get("finding_codes").equals("CONNECT_REFUSED")));
+        assertTrue(endpoints.stream()
+                .allMatch(r -> r.get("verdict").equals("ERROR")
+                        && r.get("finding_codes").equals("CONNECT_REFUSED")));
     }
 
     @Test
@@ -50,7 +63,8 @@ class BadInputIT {
         Path junk = tmp.resolve("junk.json");
         Files.writeString(junk, "{\"hosts\": [\n  \"a\", \"b\"\n],\n\"x\": 1}\n");
 
-        CliRun run = CliRun.of("scan", "--input", junk.toString(), "--out", tmp.resolve("o").toString(), "--data", data());
+        CliRun run = CliRun.of(
+                "scan", "--input", junk.toString(), "--out", tmp.resolve("o").toString(), "--data", data());
 
         assertEquals(ExitCodes.COULD_NOT_RUN, run.exitCode(), run::toString);
         assertTrue(run.err().contains("no usable endpoint") || run.err().contains("were rejected"), run::toString);
@@ -60,14 +74,24 @@ class BadInputIT {
     void aRejectedListIsNotResumedAfterItWasFixed() throws Exception {
         Path list = tmp.resolve("list.txt");
         Files.writeString(list, "not a host!\nneither this\n");
-        CliRun first = CliRun.of("scan", "--input", list.toString(), "--out", tmp.resolve("o1").toString(), "--data", data());
+        CliRun first = CliRun.of(
+                "scan", "--input", list.toString(), "--out", tmp.resolve("o1").toString(), "--data", data());
         assertEquals(ExitCodes.COULD_NOT_RUN, first.exitCode(), first::toString);
         assertTrue(first.err().contains("Fix the host list"), first::toString);
 
         // the user fixes the file and runs the same command with --restart, as a cron job would
         Files.writeString(list, "127.0.0.1:1\n");
-        CliRun second = CliRun.of("scan", "--input", list.toString(), "--out", tmp.resolve("o2").toString(),
-                "--data", data(), "--connect-timeout", "1s", "--restart");
+        CliRun second = CliRun.of(
+                "scan",
+                "--input",
+                list.toString(),
+                "--out",
+                tmp.resolve("o2").toString(),
+                "--data",
+                data(),
+                "--connect-timeout",
+                "1s",
+                "--restart");
 
         assertEquals(ExitCodes.POLICY_FAILURES, second.exitCode(), second::toString);
         assertTrue(second.err().contains("starting a new one"), second::toString);
@@ -80,11 +104,13 @@ class BadInputIT {
         assertEquals(ExitCodes.COULD_NOT_RUN, missing.exitCode());
         assertTrue(missing.err().contains("cannot read the host list"), missing::toString);
 
-        CliRun duration = CliRun.of("scan", "--input", "sample-inputs/hosts.txt", "--timeout", "soon", "--data", data());
+        CliRun duration =
+                CliRun.of("scan", "--input", "sample-inputs/hosts.txt", "--timeout", "soon", "--data", data());
         assertEquals(ExitCodes.COULD_NOT_RUN, duration.exitCode());
         assertTrue(duration.err().contains("'soon' is not a duration"), duration::toString);
 
-        CliRun partitions = CliRun.of("scan", "--input", "sample-inputs/hosts.txt", "--partitions", "0", "--data", data());
+        CliRun partitions =
+                CliRun.of("scan", "--input", "sample-inputs/hosts.txt", "--partitions", "0", "--data", data());
         assertEquals(ExitCodes.COULD_NOT_RUN, partitions.exitCode());
         assertTrue(partitions.err().contains("--partitions must be from 1 to 256"), partitions::toString);
 

@@ -37,9 +37,20 @@ class KillAndRestartIT {
             Path hosts = fleet.writeHostList(tmp.resolve("hosts.csv"));
             Path trust = fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
             Path data = tmp.resolve("data");
-            List<String> args = List.of("scan", "--input", hosts.toString(), "--trust", trust.toString(),
-                    "--out", tmp.resolve("out").toString(), "--data", data.toString(),
-                    "--partitions", "2", "--concurrency", "" + CONCURRENCY);
+            List<String> args = List.of(
+                    "scan",
+                    "--input",
+                    hosts.toString(),
+                    "--trust",
+                    trust.toString(),
+                    "--out",
+                    tmp.resolve("out").toString(),
+                    "--data",
+                    data.toString(),
+                    "--partitions",
+                    "2",
+                    "--concurrency",
+                    "" + CONCURRENCY);
 
             // given a scan in another JVM that has scanned part of the list
             Process child = startChild(args);
@@ -80,11 +91,13 @@ class KillAndRestartIT {
 
     private Process startChild(List<String> args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.staplescan.StaplescanApplication"));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), "dev.staplescan.StaplescanApplication"));
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child.log").toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile())
+                .start();
     }
 
     private static String[] append(List<String> args, String extra) {
@@ -94,8 +107,10 @@ class KillAndRestartIT {
     }
 
     private static long count(Path data, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("staplescan"), "sa", "");
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:h2:file:" + data.toAbsolutePath().resolve("staplescan"), "sa", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -35,8 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PolicyIT {
 
-    private static final EnumSet<Scenario> SCENARIOS = EnumSet.of(Scenario.GOOD, Scenario.NO_STAPLE,
-            Scenario.MUST_STAPLE_NO_STAPLE, Scenario.STALE_STAPLE, Scenario.EXPIRING_SOON_STAPLE);
+    private static final EnumSet<Scenario> SCENARIOS = EnumSet.of(
+            Scenario.GOOD,
+            Scenario.NO_STAPLE,
+            Scenario.MUST_STAPLE_NO_STAPLE,
+            Scenario.STALE_STAPLE,
+            Scenario.EXPIRING_SOON_STAPLE);
 
     private Path tmp;
     private Fleet fleet;
@@ -50,8 +54,20 @@ class PolicyIT {
         fleet = Fleet.start(SCENARIOS);
         hosts = fleet.writeHostList(tmp.resolve("hosts.csv"));
         trust = fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
-        scan = CliRun.of("scan", "--input", hosts.toString(), "--trust", trust.toString(), "--out",
-                tmp.resolve("out").toString(), "--data", data(), "--timeout", "3s", "--policy", "baseline-requirements");
+        scan = CliRun.of(
+                "scan",
+                "--input",
+                hosts.toString(),
+                "--trust",
+                trust.toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--data",
+                data(),
+                "--timeout",
+                "3s",
+                "--policy",
+                "baseline-requirements");
     }
 
     @AfterAll
@@ -83,16 +99,19 @@ class PolicyIT {
         long connectionsBefore = fleet.connectionsAccepted();
         Path again = tmp.resolve("again");
 
-        CliRun report = CliRun.of("report", "--run", "1", "--policy", policy.toString(), "--out", again.toString(),
-                "--data", data());
+        CliRun report = CliRun.of(
+                "report", "--run", "1", "--policy", policy.toString(), "--out", again.toString(), "--data", data());
 
         assertEquals(ExitCodes.CLEAN, report.exitCode(), report::toString);
         assertTrue(report.out().contains("re-assessed under policy lenient"), report::toString);
         assertEquals(connectionsBefore, fleet.connectionsAccepted(), "no endpoint was contacted again");
         assertEquals("WARN", endpoint(again, Scenario.NO_STAPLE).get("verdict"));
         assertEquals("STAPLE_MISSING", endpoint(again, Scenario.NO_STAPLE).get("finding_codes"));
-        CSVRecord missing = findings(again).stream().filter(r -> r.get("code").equals("STAPLE_MISSING")
-                && r.get("sni").equals(Scenario.NO_STAPLE.sni())).findFirst().orElseThrow();
+        CSVRecord missing = findings(again).stream()
+                .filter(r ->
+                        r.get("code").equals("STAPLE_MISSING") && r.get("sni").equals(Scenario.NO_STAPLE.sni()))
+                .findFirst()
+                .orElseThrow();
         assertEquals("LOW", missing.get("severity"));
         assertEquals("PCI-DSS 4.2.1", missing.get("control"));
         // A critical finding elsewhere still fails its endpoint; BR's control is gone with BR.
@@ -104,7 +123,8 @@ class PolicyIT {
         Path plain = tmp.resolve("plain");
         CliRun render = CliRun.of("report", "--run", "1", "--out", plain.toString(), "--data", data());
         assertEquals(ExitCodes.CLEAN, render.exitCode(), render::toString);
-        assertEquals(Files.readAllLines(again.resolve("findings.csv")), Files.readAllLines(plain.resolve("findings.csv")));
+        assertEquals(
+                Files.readAllLines(again.resolve("findings.csv")), Files.readAllLines(plain.resolve("findings.csv")));
     }
 
     @Test
@@ -112,19 +132,24 @@ class PolicyIT {
     void aWrongPolicyIsAClearErrorWithExitTwo() throws Exception {
         Path typo = Files.writeString(tmp.resolve("typo.properties"), "name = typo\nseverity.STAPLE_MISING = LOW\n");
 
-        CliRun scanWithTypo = CliRun.of("scan", "--input", hosts.toString(), "--data", data(), "--policy", typo.toString());
+        CliRun scanWithTypo =
+                CliRun.of("scan", "--input", hosts.toString(), "--data", data(), "--policy", typo.toString());
         CliRun reportWithTypo = CliRun.of("report", "--run", "1", "--data", data(), "--policy", typo.toString());
         CliRun unknown = CliRun.of("report", "--run", "1", "--data", data(), "--policy", "strict");
 
         for (CliRun run : List.of(scanWithTypo, reportWithTypo)) {
             assertEquals(ExitCodes.COULD_NOT_RUN, run.exitCode(), run::toString);
-            assertTrue(run.err().startsWith("staplescan: policy " + typo + ", line 2: unknown finding code "
-                    + "'STAPLE_MISING' in key 'severity.STAPLE_MISING' (did you mean severity.STAPLE_MISSING?); codes: "),
+            assertTrue(
+                    run.err()
+                            .startsWith(
+                                    "staplescan: policy " + typo + ", line 2: unknown finding code "
+                                            + "'STAPLE_MISING' in key 'severity.STAPLE_MISING' (did you mean severity.STAPLE_MISSING?); codes: "),
                     run::toString);
             assertFalse(run.err().contains("Exception"), run::toString);
         }
         assertEquals(ExitCodes.COULD_NOT_RUN, unknown.exitCode(), unknown::toString);
-        assertTrue(unknown.err().contains("policy strict: no such readable file, and not a built-in policy"),
+        assertTrue(
+                unknown.err().contains("policy strict: no such readable file, and not a built-in policy"),
                 unknown::toString);
         assertEquals(1, count("SELECT COUNT(*) FROM ss_run"), "a wrong policy starts no run");
         assertEquals("lenient", storedPolicy(), "a failed re-assessment changes nothing");
@@ -137,13 +162,26 @@ class PolicyIT {
         try {
             CliRun refused = CliRun.of("report", "--run", "1", "--data", data(), "--policy", "default");
             assertEquals(ExitCodes.COULD_NOT_RUN, refused.exitCode(), refused::toString);
-            assertEquals("staplescan: run 1 was scanned with the trust bundle " + trust.toAbsolutePath().normalize()
-                    + ", which is no longer readable; pass it with --trust PEM\n", refused.err());
+            assertEquals(
+                    "staplescan: run 1 was scanned with the trust bundle "
+                            + trust.toAbsolutePath().normalize()
+                            + ", which is no longer readable; pass it with --trust PEM\n",
+                    refused.err());
             assertEquals("lenient", storedPolicy(), "nothing was cleared");
 
             Path out = tmp.resolve("moved");
-            CliRun report = CliRun.of("report", "--run", "1", "--data", data(), "--policy", "default", "--trust",
-                    moved.toString(), "--out", out.toString());
+            CliRun report = CliRun.of(
+                    "report",
+                    "--run",
+                    "1",
+                    "--data",
+                    data(),
+                    "--policy",
+                    "default",
+                    "--trust",
+                    moved.toString(),
+                    "--out",
+                    out.toString());
             assertEquals(ExitCodes.CLEAN, report.exitCode(), report::toString);
             assertEquals("default", storedPolicy());
             assertEquals("", endpoint(out, Scenario.GOOD).get("finding_codes"), "chains still trusted");
@@ -172,27 +210,31 @@ class PolicyIT {
     }
 
     private CSVRecord finding(Path dir, String code, Scenario scenario) throws Exception {
-        return findings(dir).stream().filter(r -> r.get("code").equals(code) && r.get("sni").equals(scenario.sni()))
-                .findFirst().orElseThrow(() -> new AssertionError(code + " for " + scenario + " in " + dir));
+        return findings(dir).stream()
+                .filter(r -> r.get("code").equals(code) && r.get("sni").equals(scenario.sni()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(code + " for " + scenario + " in " + dir));
     }
 
     /** Reads the database the CLI left behind (the CLI has closed it). */
     private String storedPolicy() throws Exception {
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("SELECT policy FROM ss_run WHERE id = 1")) {
+        try (Connection c = connect();
+                ResultSet rs = c.createStatement().executeQuery("SELECT policy FROM ss_run WHERE id = 1")) {
             assertTrue(rs.next());
             return rs.getString(1);
         }
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = connect();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             assertTrue(rs.next());
             return rs.getLong(1);
         }
     }
 
     private Connection connect() throws Exception {
-        return DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("data").resolve("staplescan").toAbsolutePath(),
-                "sa", "");
+        return DriverManager.getConnection(
+                "jdbc:h2:file:" + tmp.resolve("data").resolve("staplescan").toAbsolutePath(), "sa", "");
     }
 }

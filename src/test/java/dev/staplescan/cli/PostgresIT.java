@@ -41,8 +41,10 @@ class PostgresIT {
             fleet.writeHostList(tmp.resolve("hosts.csv"));
             fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
             Path job = tmp.resolve("pg.yaml");
-            Files.writeString(job, "input: hosts.csv\nscan: {trust: lab-ca.pem, handshake-timeout: 3s}\n"
-                    + "output:\n  directory: out/{run}\n  formats: [csv]\nretention: {keep-runs: 1}\n");
+            Files.writeString(
+                    job,
+                    "input: hosts.csv\nscan: {trust: lab-ca.pem, handshake-timeout: 3s}\n"
+                            + "output:\n  directory: out/{run}\n  formats: [csv]\nretention: {keep-runs: 1}\n");
             String[] common = {"--data", tmp.resolve("data").toString(), "--db-url", url, "--db-user", user};
 
             CliRun first = CliRun.of(args("run", job.toString(), common));
@@ -56,7 +58,8 @@ class PostgresIT {
             assertTrue(trend.out().contains("last 2 completed run(s)"), trend::toString);
             assertTrue(CliRun.of(args("runs", null, common)).out().contains("(pruned)"));
             try (Connection c = connect(url, user);
-                    ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM ss_observation WHERE run_id = 1")) {
+                    ResultSet rs =
+                            c.createStatement().executeQuery("SELECT COUNT(*) FROM ss_observation WHERE run_id = 1")) {
                 rs.next();
                 assertEquals(0, rs.getLong(1));
             }

@@ -43,8 +43,8 @@ class ReportChangesIT {
     void scanTwiceWithAChangeBetween(@TempDir Path dir) throws IOException {
         tmp = dir;
         fleet = Fleet.start(List.of(Scenario.GOOD, Scenario.NO_STAPLE, Scenario.REVOKED, Scenario.EXPIRED_STAPLE));
-        Map<Scenario, FleetEndpoint> by = fleet.endpoints().stream()
-                .collect(Collectors.toMap(FleetEndpoint::scenario, Function.identity()));
+        Map<Scenario, FleetEndpoint> by =
+                fleet.endpoints().stream().collect(Collectors.toMap(FleetEndpoint::scenario, Function.identity()));
         InetSocketAddress good = address(by.get(Scenario.GOOD));
         InetSocketAddress noStaple = address(by.get(Scenario.NO_STAPLE));
         breaks = new TcpRelay(good);
@@ -52,7 +52,8 @@ class ReportChangesIT {
         Path trust = fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
         hosts = tmp.resolve("hosts.csv");
 
-        List<String> lines = new ArrayList<>(List.of("host,port,sni,owner,environment",
+        List<String> lines = new ArrayList<>(List.of(
+                "host,port,sni,owner,environment",
                 // both relays are asked for the good server's name: behind the non-stapling server that is a
                 // name mismatch and a missing staple (FAIL), behind the good one a PASS
                 breaks.host() + "," + breaks.port() + "," + Scenario.GOOD.sni() + ",payments,prod",
@@ -70,9 +71,20 @@ class ReportChangesIT {
     }
 
     private CliRun scan(Path trust, String out) {
-        return CliRun.of("scan", "--input", hosts.toString(), "--trust", trust.toString(), "--out",
-                tmp.resolve(out).toString(), "--data", tmp.resolve("data").toString(), "--timeout", "3s",
-                "--connect-timeout", "2s");
+        return CliRun.of(
+                "scan",
+                "--input",
+                hosts.toString(),
+                "--trust",
+                trust.toString(),
+                "--out",
+                tmp.resolve(out).toString(),
+                "--data",
+                tmp.resolve("data").toString(),
+                "--timeout",
+                "3s",
+                "--connect-timeout",
+                "2s");
     }
 
     private static InetSocketAddress address(FleetEndpoint e) {
@@ -117,10 +129,14 @@ class ReportChangesIT {
         String healsKey = heals.host() + ":" + heals.port() + " SNI " + Scenario.GOOD.sni();
         assertTrue(section(changes, "Newly failing: 1 endpoint", "Fixed:").contains(breaksKey), changes);
         // behind the non-stapling server the good server's name mismatches and nothing is stapled
-        assertTrue(section(changes, "Newly failing: 1 endpoint", "Fixed:").matches(".*PASS ?FAIL CERT_HOSTNAME_MISMATCH.*"),
+        assertTrue(
+                section(changes, "Newly failing: 1 endpoint", "Fixed:")
+                        .matches(".*PASS ?FAIL CERT_HOSTNAME_MISMATCH.*"),
                 changes);
         assertTrue(section(changes, "Fixed: 1 endpoint", "Still failing:").contains(healsKey), changes);
-        assertTrue(section(changes, "Still failing: 1 endpoint", "New in the host list:").contains("STAPLE_STATUS_REVOKED"),
+        assertTrue(
+                section(changes, "Still failing: 1 endpoint", "New in the host list:")
+                        .contains("STAPLE_STATUS_REVOKED"),
                 changes);
         assertTrue(changes.contains("New in the host list: 1 endpoint"), changes);
         assertTrue(changes.contains("STAPLE_EXPIRED"), changes);
@@ -129,7 +145,14 @@ class ReportChangesIT {
     @Test
     void theReportCommandRendersTheSameComparisonFromTheDatabase() throws IOException {
         Path again = tmp.resolve("again");
-        CliRun report = CliRun.of("report", "--run", "2", "--out", again.toString(), "--data", tmp.resolve("data").toString());
+        CliRun report = CliRun.of(
+                "report",
+                "--run",
+                "2",
+                "--out",
+                again.toString(),
+                "--data",
+                tmp.resolve("data").toString());
 
         assertEquals(0, report.exitCode(), report::toString);
         String text = PdfText.of(again.resolve("report.pdf"));

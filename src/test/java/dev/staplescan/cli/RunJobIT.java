@@ -74,7 +74,9 @@ class RunJobIT {
         CliRun run = CliRun.of("run", job.toString(), "--data", data.toString());
         assertEquals(ExitCodes.POLICY_FAILURES, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith("run 1: 4 endpoints"), run::toString);
-        assertTrue(run.err().contains("job lab-fleet: starting a run of " + tmp.resolve("lists/fleet.csv")), run::toString);
+        assertTrue(
+                run.err().contains("job lab-fleet: starting a run of " + tmp.resolve("lists/fleet.csv")),
+                run::toString);
         Path reports = tmp.resolve("reports/lab-fleet/run-1");
         assertEquals(4, Csv.read(reports.resolve("endpoints.csv")).size());
         assertFalse(Files.exists(reports.resolve("report.pdf")), "formats: [csv] only");
@@ -96,8 +98,14 @@ class RunJobIT {
         assertEquals("TRUE", query("SELECT pruned_at IS NOT NULL FROM ss_run WHERE id = 1"));
 
         CliRun runs = CliRun.of("runs", "--data", data.toString());
-        assertTrue(runs.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains("lab-fleet") && l.contains("(pruned)")
-                && l.matches(".*\\s4\\s+1\\s+0\\s+2\\s+1\\s+3\\s+50\\.0\\s+25\\.0\\s+0 .*")), runs::toString);
+        assertTrue(
+                runs.out()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("1 ")
+                                && l.contains("lab-fleet")
+                                && l.contains("(pruned)")
+                                && l.matches(".*\\s4\\s+1\\s+0\\s+2\\s+1\\s+3\\s+50\\.0\\s+25\\.0\\s+0 .*")),
+                runs::toString);
 
         CliRun trend = CliRun.of("trend", "--job", "lab-fleet", "--data", data.toString());
         assertEquals(0, trend.exitCode(), trend::toString);
@@ -133,7 +141,8 @@ class RunJobIT {
         Files.writeString(wrong, "input: ../lists/fleet.csv\nscan:\n  partitions: lots\n");
         CliRun run = CliRun.of("run", wrong.toString(), "--data", data.toString());
         assertEquals(ExitCodes.COULD_NOT_RUN, run.exitCode());
-        assertTrue(run.err().contains(wrong + ": scan.partitions: must be a whole number from 1 to 256, not 'lots'"),
+        assertTrue(
+                run.err().contains(wrong + ": scan.partitions: must be a whole number from 1 to 256, not 'lots'"),
                 run::toString);
         assertTrue(run.err().contains(wrong + ": output.directory: is required"), run::toString);
 
@@ -145,7 +154,8 @@ class RunJobIT {
     }
 
     private String query(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("staplescan"), "sa", "");
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:h2:file:" + data.toAbsolutePath().resolve("staplescan"), "sa", "");
                 ResultSet rs = c.createStatement().executeQuery(sql)) {
             assertTrue(rs.next(), sql);
             return rs.getString(1);

@@ -47,10 +47,23 @@ class ScanCommandIT {
         hosts = fleet.writeHostList(tmp.resolve("hosts.csv"));
         trust = fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
         out = tmp.resolve("out");
-        scan = CliRun.of("scan", "--input", hosts.toString(), "--trust", trust.toString(), "--out", out.toString(),
-                "--data", tmp.resolve("data").toString(), "--timeout", "3s", "--connect-timeout", "2s",
+        scan = CliRun.of(
+                "scan",
+                "--input",
+                hosts.toString(),
+                "--trust",
+                trust.toString(),
+                "--out",
+                out.toString(),
+                "--data",
+                tmp.resolve("data").toString(),
+                "--timeout",
+                "3s",
+                "--connect-timeout",
+                "2s",
                 // two handshakes per version: the intermittent scenario staples from the second on
-                "--handshakes", "2");
+                "--handshakes",
+                "2");
     }
 
     @AfterAll
@@ -72,12 +85,15 @@ class ScanCommandIT {
         StringBuilder wrong = new StringBuilder();
         for (FleetEndpoint e : fleet.endpoints()) {
             CSVRecord r = rows.get(e.endpoint());
-            Set<String> codes = r.get("finding_codes").isEmpty() ? Set.of()
+            Set<String> codes = r.get("finding_codes").isEmpty()
+                    ? Set.of()
                     : new TreeSet<>(List.of(r.get("finding_codes").split(";")));
-            Set<String> expected = e.expectedCodes().stream().map(FindingCode::name).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> expected =
+                    e.expectedCodes().stream().map(FindingCode::name).collect(Collectors.toCollection(TreeSet::new));
             if (!r.get("verdict").equals(e.expectedVerdict().name()) || !codes.equals(expected)) {
-                wrong.append(String.format("%s: got %s %s, expected %s %s%n", e.scenario(), r.get("verdict"), codes,
-                        e.expectedVerdict(), expected));
+                wrong.append(String.format(
+                        "%s: got %s %s, expected %s %s%n",
+                        e.scenario(), r.get("verdict"), codes, e.expectedVerdict(), expected));
             }
             assertEquals(e.sni(), r.get("sni"));
         }
@@ -102,21 +118,25 @@ class ScanCommandIT {
         Path findings = out.resolve("findings.csv");
         assertTrue(Csv.header(findings).containsAll(List.of("host", "port", "sni", "code", "severity", "message")));
         List<CSVRecord> rows = Csv.read(findings);
-        assertTrue(rows.stream().anyMatch(r -> r.get("code").equals("STAPLE_STATUS_REVOKED")
-                && r.get("sni").equals(Scenario.REVOKED.sni()) && r.get("severity").equals("CRITICAL")
-                && r.get("message").contains("revoked")));
-        assertTrue(Csv.header(out.resolve("endpoints.csv")).containsAll(
-                List.of("host", "port", "sni", "owner", "environment", "verdict", "finding_codes")));
+        assertTrue(rows.stream()
+                .anyMatch(r -> r.get("code").equals("STAPLE_STATUS_REVOKED")
+                        && r.get("sni").equals(Scenario.REVOKED.sni())
+                        && r.get("severity").equals("CRITICAL")
+                        && r.get("message").contains("revoked")));
+        assertTrue(Csv.header(out.resolve("endpoints.csv"))
+                .containsAll(List.of("host", "port", "sni", "owner", "environment", "verdict", "finding_codes")));
         assertEquals(List.of("line", "content", "reason"), Csv.header(out.resolve("rejections.csv")));
     }
 
     @Test
     void pdfNamesTheFailingEndpointsAndTheirCodes() throws Exception {
         Path pdf = out.resolve("report.pdf");
-        assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF-"));
+        assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)
+                .startsWith("%PDF-"));
         String text = PdfText.of(pdf);
         for (FleetEndpoint e : fleet.endpoints()) {
-            boolean failing = e.expectedVerdict().name().equals("FAIL") || e.expectedVerdict().name().equals("ERROR");
+            boolean failing = e.expectedVerdict().name().equals("FAIL")
+                    || e.expectedVerdict().name().equals("ERROR");
             if (failing) {
                 assertTrue(text.contains(e.endpoint()), () -> "PDF lacks failing endpoint " + e.endpoint());
             }
@@ -130,13 +150,28 @@ class ScanCommandIT {
         // given the scenarios whose codes depend on the live query
         Set<Scenario> live = EnumSet.of(Scenario.REVOKED, Scenario.RESPONDER_UNREACHABLE, Scenario.RESPONDER_DISAGREES);
         StringBuilder csv = new StringBuilder("host,port,sni\n");
-        fleet.endpoints().stream().filter(e -> live.contains(e.scenario()))
-                .forEach(e -> csv.append(e.address()).append(',').append(e.port()).append(',').append(e.sni()).append('\n'));
+        fleet.endpoints().stream()
+                .filter(e -> live.contains(e.scenario()))
+                .forEach(e -> csv.append(e.address())
+                        .append(',')
+                        .append(e.port())
+                        .append(',')
+                        .append(e.sni())
+                        .append('\n'));
         Path list = Files.writeString(tmp.resolve("live.csv"), csv);
         Path offOut = tmp.resolve("off");
         // when
-        CliRun off = CliRun.of("scan", "--input", list.toString(), "--trust", trust.toString(), "--out", offOut.toString(),
-                "--data", tmp.resolve("data-off").toString(), "--no-responder-query");
+        CliRun off = CliRun.of(
+                "scan",
+                "--input",
+                list.toString(),
+                "--trust",
+                trust.toString(),
+                "--out",
+                offOut.toString(),
+                "--data",
+                tmp.resolve("data-off").toString(),
+                "--no-responder-query");
         // then only the staple speaks
         assertEquals(ExitCodes.POLICY_FAILURES, off.exitCode(), off::toString);
         Map<String, String> codes = Csv.read(offOut.resolve("endpoints.csv")).stream()
@@ -150,13 +185,26 @@ class ScanCommandIT {
     void runsListsTheRunAndReportRendersItAgainFromTheDatabase() throws Exception {
         CliRun runs = CliRun.of("runs", "--data", tmp.resolve("data").toString());
         assertEquals(0, runs.exitCode(), runs::toString);
-        assertTrue(runs.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains("COMPLETED")
-                && l.contains(hosts.toAbsolutePath().toString())), runs::toString);
+        assertTrue(
+                runs.out()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("1 ")
+                                && l.contains("COMPLETED")
+                                && l.contains(hosts.toAbsolutePath().toString())),
+                runs::toString);
 
         Path again = tmp.resolve("again");
-        CliRun report = CliRun.of("report", "--run", "1", "--out", again.toString(), "--data", tmp.resolve("data").toString());
+        CliRun report = CliRun.of(
+                "report",
+                "--run",
+                "1",
+                "--out",
+                again.toString(),
+                "--data",
+                tmp.resolve("data").toString());
         assertEquals(0, report.exitCode(), report::toString);
-        assertEquals(Files.readAllLines(out.resolve("endpoints.csv")), Files.readAllLines(again.resolve("endpoints.csv")));
+        assertEquals(
+                Files.readAllLines(out.resolve("endpoints.csv")), Files.readAllLines(again.resolve("endpoints.csv")));
         assertTrue(Files.size(again.resolve("report.pdf")) > 10_000);
     }
 }

@@ -51,7 +51,8 @@ final class TcpRelay implements AutoCloseable {
     }
 
     private void relay(Socket client) {
-        try (client; Socket upstream = new Socket()) {
+        try (client;
+                Socket upstream = new Socket()) {
             upstream.connect(target.get(), 2_000);
             Thread back = Thread.ofVirtual().start(() -> pipe(upstream, client));
             pipe(client, upstream);

@@ -31,16 +31,32 @@ class TlsVersionMatrixIT {
 
     @ParameterizedTest(name = "--tls {0}")
     @CsvSource({"1.3, TLS_1_3", "1.2, TLS_1_2"})
-    void everyScenarioGetsItsCodesUnderOneVersion(String option, TlsVersion version, @TempDir Path tmp) throws Exception {
+    void everyScenarioGetsItsCodesUnderOneVersion(String option, TlsVersion version, @TempDir Path tmp)
+            throws Exception {
         Set<TlsVersion> versions = EnumSet.of(version);
         try (Fleet fleet = Fleet.start(Arrays.asList(Scenario.values()))) {
             Path hosts = fleet.writeHostList(tmp.resolve("hosts.csv"));
             Path trust = fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
             Path out = tmp.resolve("out");
 
-            CliRun scan = CliRun.of("scan", "--input", hosts.toString(), "--trust", trust.toString(), "--out",
-                    out.toString(), "--data", tmp.resolve("data").toString(), "--timeout", "3s", "--connect-timeout",
-                    "2s", "--handshakes", "2", "--tls", option);
+            CliRun scan = CliRun.of(
+                    "scan",
+                    "--input",
+                    hosts.toString(),
+                    "--trust",
+                    trust.toString(),
+                    "--out",
+                    out.toString(),
+                    "--data",
+                    tmp.resolve("data").toString(),
+                    "--timeout",
+                    "3s",
+                    "--connect-timeout",
+                    "2s",
+                    "--handshakes",
+                    "2",
+                    "--tls",
+                    option);
 
             assertEquals(ExitCodes.POLICY_FAILURES, scan.exitCode(), scan::toString);
             Map<String, CSVRecord> rows = Csv.read(out.resolve("endpoints.csv")).stream()
@@ -48,14 +64,17 @@ class TlsVersionMatrixIT {
             StringBuilder wrong = new StringBuilder();
             for (FleetEndpoint e : fleet.endpoints()) {
                 CSVRecord r = rows.get(e.endpoint());
-                Set<String> codes = r.get("finding_codes").isEmpty() ? Set.of()
+                Set<String> codes = r.get("finding_codes").isEmpty()
+                        ? Set.of()
                         : new TreeSet<>(List.of(r.get("finding_codes").split(";")));
-                Set<String> expected = e.scenario().expectedCodes(versions).stream().map(FindingCode::name)
+                Set<String> expected = e.scenario().expectedCodes(versions).stream()
+                        .map(FindingCode::name)
                         .collect(Collectors.toCollection(TreeSet::new));
                 String verdict = e.scenario().expectedVerdict(versions).name();
                 if (!r.get("verdict").equals(verdict) || !codes.equals(expected)) {
-                    wrong.append(String.format("%s: got %s %s, expected %s %s%n", e.scenario(), r.get("verdict"),
-                            codes, verdict, expected));
+                    wrong.append(String.format(
+                            "%s: got %s %s, expected %s %s%n",
+                            e.scenario(), r.get("verdict"), codes, verdict, expected));
                 }
                 if (!r.get("protocols").isEmpty()) {
                     assertEquals(version.jsseName(), r.get("protocols"), e.scenario() + " asked only for " + option);

@@ -54,19 +54,21 @@ class HostListParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "example.com:0|port '0' is not a number from 1 to 65535",
-        "example.com:65536|port '65536' is not a number from 1 to 65535",
-        "example.com:https|port 'https' is not a number from 1 to 65535",
-        "*.example.com|a wildcard is not a host",
-        "https://example.com/|looks like a URL",
-        "bad_name.example|invalid host name",
-        "-lead.example|invalid host name",
-        "999.1.1.1|invalid IPv4 address",
-        "[2001:db8::1|missing ']'",
-        "2001:db8::1::2|invalid IPv6 address",
-        "a.example b.example|expected one endpoint per line",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "example.com:0|port '0' is not a number from 1 to 65535",
+                "example.com:65536|port '65536' is not a number from 1 to 65535",
+                "example.com:https|port 'https' is not a number from 1 to 65535",
+                "*.example.com|a wildcard is not a host",
+                "https://example.com/|looks like a URL",
+                "bad_name.example|invalid host name",
+                "-lead.example|invalid host name",
+                "999.1.1.1|invalid IPv4 address",
+                "[2001:db8::1|missing ']'",
+                "2001:db8::1::2|invalid IPv6 address",
+                "a.example b.example|expected one endpoint per line",
+            })
     void plainRejectionsSayWhy(String line, String reasonStart) {
         Rejection r = plainRejection(line);
         assertTrue(r.reason().startsWith(reasonStart), () -> "reason was: " + r.reason());
@@ -104,11 +106,14 @@ class HostListParserTest {
     @Test
     void csvRejectsTooFewColumnsUnbalancedQuotesAndIpSni() {
         HostListParser p = HostListParser.forFirstLine("host,port,sni,owner");
-        assertTrue(assertInstanceOf(Rejection.class, p.parse(2, "a.example,443")).reason()
+        assertTrue(assertInstanceOf(Rejection.class, p.parse(2, "a.example,443"))
+                .reason()
                 .startsWith("expected at least 4 columns, found 2"));
-        assertTrue(assertInstanceOf(Rejection.class, p.parse(3, "\"a.example,443,,x")).reason()
+        assertTrue(assertInstanceOf(Rejection.class, p.parse(3, "\"a.example,443,,x"))
+                .reason()
                 .startsWith("not a valid CSV record"));
-        assertTrue(assertInstanceOf(Rejection.class, p.parse(4, "10.0.0.1,443,10.0.0.2,x")).reason()
+        assertTrue(assertInstanceOf(Rejection.class, p.parse(4, "10.0.0.1,443,10.0.0.2,x"))
+                .reason()
                 .startsWith("sni must be a host name"));
     }
 

@@ -68,7 +68,9 @@ class HostListReaderTest {
 
         List<HostListItem> rest = readAll(new HostListReader(f), ctx);
 
-        assertEquals(List.of("d.example", "e.example"), rest.stream().map(i -> ((Target) i).host()).toList());
+        assertEquals(
+                List.of("d.example", "e.example"),
+                rest.stream().map(i -> ((Target) i).host()).toList());
         assertEquals(4, rest.get(0).line());
     }
 

@@ -38,7 +38,8 @@ class AuditSchedulerTest {
                 threeRuns.countDown();
             }
         };
-        try (AuditScheduler s = new AuditScheduler(List.of(definition("every-second", "* * * * * *")), slow, said::add)) {
+        try (AuditScheduler s =
+                new AuditScheduler(List.of(definition("every-second", "* * * * * *")), slow, said::add)) {
             assertEquals(1, s.start());
             // then it runs again and again, but one run at a time
             assertTrue(threeRuns.await(10, TimeUnit.SECONDS), said::toString);
@@ -55,12 +56,15 @@ class AuditSchedulerTest {
         AtomicInteger runs = new AtomicInteger();
         List<String> said = new CopyOnWriteArrayList<>();
         JobDefinition def = definition("guarded", "0 0 0 1 1 *");
-        try (AuditScheduler s = new AuditScheduler(List.of(def), d -> {
-            runs.incrementAndGet();
-            entered.countDown();
-            release.await();
-            return new RunOutcome(d.name(), List.of(), 0);
-        }, said::add)) {
+        try (AuditScheduler s = new AuditScheduler(
+                List.of(def),
+                d -> {
+                    runs.incrementAndGet();
+                    entered.countDown();
+                    release.await();
+                    return new RunOutcome(d.name(), List.of(), 0);
+                },
+                said::add)) {
             Thread first = Thread.ofVirtual().start(() -> s.fire(def));
             assertTrue(entered.await(5, TimeUnit.SECONDS));
             s.fire(def); // a second firing while the first still runs
@@ -68,28 +72,43 @@ class AuditSchedulerTest {
             first.join();
         }
         assertEquals(1, runs.get());
-        assertTrue(said.contains("job guarded: still running since the last firing; this firing is skipped"), said::toString);
+        assertTrue(
+                said.contains("job guarded: still running since the last firing; this firing is skipped"),
+                said::toString);
     }
 
     @Test
     void aFailingAuditIsReportedAndTheJobFiresAgain() throws Exception {
         CountDownLatch twice = new CountDownLatch(2);
         List<String> said = new CopyOnWriteArrayList<>();
-        try (AuditScheduler s = new AuditScheduler(List.of(definition("flaky", "* * * * * *")), d -> {
-            twice.countDown();
-            throw new IllegalStateException("database down");
-        }, said::add)) {
+        try (AuditScheduler s = new AuditScheduler(
+                List.of(definition("flaky", "* * * * * *")),
+                d -> {
+                    twice.countDown();
+                    throw new IllegalStateException("database down");
+                },
+                said::add)) {
             s.start();
             assertTrue(twice.await(5, TimeUnit.SECONDS), said::toString);
         }
-        assertTrue(said.stream().anyMatch(l -> l.contains("ERROR java.lang.IllegalStateException: database down")),
+        assertTrue(
+                said.stream().anyMatch(l -> l.contains("ERROR java.lang.IllegalStateException: database down")),
                 said::toString);
     }
 
     @Test
     void definitionsWithoutScheduleAreNotScheduled() {
-        JobDefinition byHand = new JobDefinition(Path.of("by-hand.yaml"), "by-hand", "", List.of(Path.of("a.csv")),
-                "default", ScanSpec.DEFAULTS, output(), Retention.KEEP_ALL, Optional.empty(), ZoneId.of("UTC"));
+        JobDefinition byHand = new JobDefinition(
+                Path.of("by-hand.yaml"),
+                "by-hand",
+                "",
+                List.of(Path.of("a.csv")),
+                "default",
+                ScanSpec.DEFAULTS,
+                output(),
+                Retention.KEEP_ALL,
+                Optional.empty(),
+                ZoneId.of("UTC"));
         List<String> said = new CopyOnWriteArrayList<>();
         try (AuditScheduler s = new AuditScheduler(List.of(byHand), d -> null, said::add)) {
             assertEquals(0, s.start());
@@ -99,8 +118,17 @@ class AuditSchedulerTest {
 
     private static JobDefinition definition(String name, String cron) {
         ZoneId utc = ZoneId.of("UTC");
-        return new JobDefinition(Path.of(name + ".yaml"), name, "", List.of(Path.of("a.csv")), "default",
-                ScanSpec.DEFAULTS, output(), Retention.KEEP_ALL, Optional.of(CronSchedule.parse(cron, utc)), utc);
+        return new JobDefinition(
+                Path.of(name + ".yaml"),
+                name,
+                "",
+                List.of(Path.of("a.csv")),
+                "default",
+                ScanSpec.DEFAULTS,
+                output(),
+                Retention.KEEP_ALL,
+                Optional.of(CronSchedule.parse(cron, utc)),
+                utc);
     }
 
     private static OutputSpec output() {

@@ -54,16 +54,28 @@ class JobDefinitionParserTest {
         assertEquals("nightly-full", d.name());
         assertEquals(List.of(dir.resolve("lists/fleet.csv")), d.inputs());
         assertEquals("strict", d.policy());
-        assertEquals(new ScanSpec(8, 512, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMinutes(1), 3,
-                java.util.Optional.of(dir.resolve("ca/bundle.pem")), 0.2), d.scan());
+        assertEquals(
+                new ScanSpec(
+                        8,
+                        512,
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(500),
+                        Duration.ofMinutes(1),
+                        3,
+                        java.util.Optional.of(dir.resolve("ca/bundle.pem")),
+                        0.2),
+                d.scan());
         assertEquals(Set.of(ReportFormat.CSV), d.output().formats());
         assertTrue(d.output().csvBom());
         assertEquals(30, d.retention().keepRuns().getAsInt());
         assertEquals(90, d.retention().keepDays().getAsInt());
         assertEquals(ZoneId.of("Europe/Berlin"), d.zone());
         ZonedDateTime at = ZonedDateTime.of(2026, 11, 22, 1, 0, 0, 0, ZoneId.of("Europe/Berlin"));
-        assertEquals(at.withHour(2).withMinute(30), d.schedule().orElseThrow().next(at).orElseThrow());
-        assertEquals(dir.resolve("reports/nightly-full/2026-11-22").toString(),
+        assertEquals(
+                at.withHour(2).withMinute(30),
+                d.schedule().orElseThrow().next(at).orElseThrow());
+        assertEquals(
+                dir.resolve("reports/nightly-full/2026-11-22").toString(),
                 d.output().expand(d.name(), d.inputs().get(0), at));
     }
 
@@ -79,39 +91,55 @@ class JobDefinitionParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "five-field Unix cron    | 15 3 * * 1-5      | 2026-11-23T03:15",
-        "six-field Spring cron   | 0 */10 * * * *    | 2026-11-22T12:10",
-        "macro                   | @daily            | 2026-11-23T00:00"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "five-field Unix cron    | 15 3 * * 1-5      | 2026-11-23T03:15",
+                "six-field Spring cron   | 0 */10 * * * *    | 2026-11-22T12:10",
+                "macro                   | @daily            | 2026-11-23T00:00"
+            })
     void cronInBothSyntaxesAndMacros(String what, String cron, String next) throws Exception {
         JobDefinition d = parse("c.yaml", MINIMAL + "schedule: \"" + cron + "\"\ntime-zone: UTC\n");
         ZonedDateTime sundayNoon = ZonedDateTime.of(2026, 11, 22, 12, 0, 0, 0, ZoneId.of("UTC"));
-        assertEquals(next, d.schedule().orElseThrow().next(sundayNoon).orElseThrow().toLocalDateTime().toString());
+        assertEquals(
+                next,
+                d.schedule()
+                        .orElseThrow()
+                        .next(sundayNoon)
+                        .orElseThrow()
+                        .toLocalDateTime()
+                        .toString());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "partitions: 0                  | scan.partitions: must be a whole number from 1 to 256, not '0'",
-        "concurrency: many              | scan.concurrency: must be a whole number from 1 to 100000, not 'many'",
-        "connect-timeout: 10            | scan.connect-timeout: must be a duration such as 500ms",
-        "handshake-timeout: -1s         | scan.handshake-timeout: must be a duration",
-        "handshakes: 99                 | scan.handshakes: must be a whole number from 1 to",
-        "max-rejected-share: 2          | scan.max-rejected-share: must be a number from 0 to 1",
-        "parts: 4                       | scan.parts: unknown field (allowed here: concurrency, connect-timeout"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "partitions: 0                  | scan.partitions: must be a whole number from 1 to 256, not '0'",
+                "concurrency: many              | scan.concurrency: must be a whole number from 1 to 100000, not 'many'",
+                "connect-timeout: 10            | scan.connect-timeout: must be a duration such as 500ms",
+                "handshake-timeout: -1s         | scan.handshake-timeout: must be a duration",
+                "handshakes: 99                 | scan.handshakes: must be a whole number from 1 to",
+                "max-rejected-share: 2          | scan.max-rejected-share: must be a number from 0 to 1",
+                "parts: 4                       | scan.parts: unknown field (allowed here: concurrency, connect-timeout"
+            })
     void eachWrongScanFieldIsNamed(String line, String expected) {
         assertProblem(MINIMAL + "scan:\n  " + line + "\n", expected);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "schedule: \"61 * * * *\"                  | schedule: '61 * * * *' is not a valid cron expression",
-        "schedule: \"* * *\"                       | schedule: '* * *' has 3 fields; write 5 (Unix cron",
-        "time-zone: Mars/Olympus                 | time-zone: 'Mars/Olympus' is not a time zone (allowed: a region",
-        "name: has space                         | name: 'has space' must be 1 to 100 letters, digits",
-        "sechedule: \"* * * * *\"                  | sechedule: unknown field (allowed here: description, input, inputs",
-        "retention: {keep-runs: 0}              | retention.keep-runs: must be a whole number from 1 to 1000000, not '0'",
-        "retention: {keep-weeks: 2}             | retention.keep-weeks: unknown field (allowed here: keep-days, keep-runs)",
-        "scan: 8                                 | scan: must be a mapping of fields"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "schedule: \"61 * * * *\"                  | schedule: '61 * * * *' is not a valid cron expression",
+                "schedule: \"* * *\"                       | schedule: '* * *' has 3 fields; write 5 (Unix cron",
+                "time-zone: Mars/Olympus                 | time-zone: 'Mars/Olympus' is not a time zone (allowed: a region",
+                "name: has space                         | name: 'has space' must be 1 to 100 letters, digits",
+                "sechedule: \"* * * * *\"                  | sechedule: unknown field (allowed here: description, input, inputs",
+                "retention: {keep-runs: 0}              | retention.keep-runs: must be a whole number from 1 to 1000000, not '0'",
+                "retention: {keep-weeks: 2}             | retention.keep-weeks: unknown field (allowed here: keep-days, keep-runs)",
+                "scan: 8                                 | scan: must be a mapping of fields"
+            })
     void eachWrongTopLevelFieldIsNamed(String line, String expected) {
         assertProblem(MINIMAL + line + "\n", expected);
     }
@@ -119,27 +147,37 @@ class JobDefinitionParserTest {
     @Test
     void outputProblems() {
         assertProblem("input: a.csv\n", "output.directory: is required");
-        assertProblem("input: a.csv\noutput:\n  directory: r/{day}\n", "output.directory: unknown placeholder {day} "
-                + "(allowed: {name}, {input}, {date}, {time}, {run})");
-        assertProblem("input: a.csv\noutput:\n  directory: r\n  formats: [pdf, xlsx]\n",
+        assertProblem(
+                "input: a.csv\noutput:\n  directory: r/{day}\n",
+                "output.directory: unknown placeholder {day} " + "(allowed: {name}, {input}, {date}, {time}, {run})");
+        assertProblem(
+                "input: a.csv\noutput:\n  directory: r\n  formats: [pdf, xlsx]\n",
                 "output.formats: unknown format 'xlsx' (allowed: pdf, csv)");
-        assertProblem("input: a.csv\noutput:\n  directory: r\n  csv-bom: maybe\n", "output.csv-bom: must be true or false");
-        assertProblem("inputs: [a.csv, b.csv]\noutput:\n  directory: r/{date}\n",
+        assertProblem(
+                "input: a.csv\noutput:\n  directory: r\n  csv-bom: maybe\n", "output.csv-bom: must be true or false");
+        assertProblem(
+                "inputs: [a.csv, b.csv]\noutput:\n  directory: r/{date}\n",
                 "output.directory: must contain {input} or {run} when there are several inputs");
     }
 
     @Test
     void inputProblems() {
         assertProblem("output:\n  directory: r\n", "input: is required");
-        assertProblem("input: a.csv\ninputs: [b.csv]\noutput:\n  directory: r/{input}\n",
+        assertProblem(
+                "input: a.csv\ninputs: [b.csv]\noutput:\n  directory: r/{input}\n",
                 "inputs: give either input: (one list) or inputs: (several), not both");
-        assertProblem("inputs: [a.csv, ./a.csv]\noutput:\n  directory: r/{input}\n", "inputs: names the same host list twice");
+        assertProblem(
+                "inputs: [a.csv, ./a.csv]\noutput:\n  directory: r/{input}\n",
+                "inputs: names the same host list twice");
     }
 
     @Test
     void everyProblemOfAFileIsReportedAtOnce() throws Exception {
-        DefinitionException e = assertThrows(DefinitionException.class,
-                () -> parse("bad.yaml", "input: a.csv\nscan:\n  partitions: 0\n  handshakes: 0\noutput:\n  formats: [doc]\n"));
+        DefinitionException e = assertThrows(
+                DefinitionException.class,
+                () -> parse(
+                        "bad.yaml",
+                        "input: a.csv\nscan:\n  partitions: 0\n  handshakes: 0\noutput:\n  formats: [doc]\n"));
         assertEquals(4, e.problems().size(), e.problems()::toString);
         assertTrue(e.describe().startsWith(dir.resolve("bad.yaml") + ": "), e.describe());
     }
@@ -155,7 +193,9 @@ class JobDefinitionParserTest {
     @Test
     void theShippedDefinitionsAreValidAndHaveUniqueNames() throws Exception {
         List<JobDefinition> defs = JobDefinitions.load(Path.of("jobs"));
-        assertEquals(List.of("demo", "hourly-critical", "nightly-full-fleet"), defs.stream().map(JobDefinition::name).toList());
+        assertEquals(
+                List.of("demo", "hourly-critical", "nightly-full-fleet"),
+                defs.stream().map(JobDefinition::name).toList());
         defs.forEach(d -> assertTrue(d.schedule().isPresent(), d.name()));
     }
 
@@ -163,8 +203,8 @@ class JobDefinitionParserTest {
     void twoFilesWithOneNameAreRefused() throws Exception {
         parse("a.yaml", "name: same\n" + MINIMAL);
         parse("b.yaml", "name: same\n" + MINIMAL);
-        JobDefinitions.DefinitionsException e = assertThrows(JobDefinitions.DefinitionsException.class,
-                () -> JobDefinitions.load(dir));
+        JobDefinitions.DefinitionsException e =
+                assertThrows(JobDefinitions.DefinitionsException.class, () -> JobDefinitions.load(dir));
         assertTrue(e.describe().contains("b.yaml: name: 'same' is also the name of"), e.describe());
     }
 
@@ -176,7 +216,8 @@ class JobDefinitionParserTest {
 
     private void assertProblem(String yaml, String expected) {
         DefinitionException e = assertThrows(DefinitionException.class, () -> parse("x.yaml", yaml));
-        assertTrue(e.problems().stream().anyMatch(p -> p.contains(expected.strip())),
+        assertTrue(
+                e.problems().stream().anyMatch(p -> p.contains(expected.strip())),
                 () -> "expected a problem containing \"" + expected.strip() + "\" in " + e.problems());
     }
 }

@@ -41,8 +41,8 @@ class JobLockTest {
         // given another process's connection holding the row lock
         try (Connection other = ds.getConnection()) {
             other.setAutoCommit(false);
-            try (ResultSet rs = other.createStatement().executeQuery(
-                    "SELECT job FROM ss_job_lock WHERE job = 'shared' FOR UPDATE")) {
+            try (ResultSet rs = other.createStatement()
+                    .executeQuery("SELECT job FROM ss_job_lock WHERE job = 'shared' FOR UPDATE")) {
                 assertTrue(rs.next());
             }
             // then this process does not get it, and does not wait for it

@@ -28,7 +28,9 @@ class RetentionTest {
 
     @Test
     void eitherRuleKeepsARun() {
-        List<Run> runs = List.of(run(3, "a.csv", "COMPLETED", null, 1), run(2, "a.csv", "COMPLETED", null, 5),
+        List<Run> runs = List.of(
+                run(3, "a.csv", "COMPLETED", null, 1),
+                run(2, "a.csv", "COMPLETED", null, 5),
                 run(1, "a.csv", "COMPLETED", null, 40));
         assertEquals(List.of(1L), ids(new Retention(OptionalInt.of(1), OptionalInt.of(7)).toPrune(runs, NOW)));
         assertEquals(List.of(2L, 1L), ids(new Retention(OptionalInt.of(1), OptionalInt.empty()).toPrune(runs, NOW)));
@@ -38,15 +40,30 @@ class RetentionTest {
 
     @Test
     void runsThatMayBeResumedOrArePrunedAreLeftAlone() {
-        List<Run> runs = List.of(run(5, "a.csv", "COMPLETED", null, 1), run(4, "a.csv", "FAILED", FailureKind.ERROR, 50),
-                run(3, "a.csv", "STARTED", null, 50), run(2, "a.csv", "FAILED", FailureKind.INPUT, 50),
+        List<Run> runs = List.of(
+                run(5, "a.csv", "COMPLETED", null, 1),
+                run(4, "a.csv", "FAILED", FailureKind.ERROR, 50),
+                run(3, "a.csv", "STARTED", null, 50),
+                run(2, "a.csv", "FAILED", FailureKind.INPUT, 50),
                 run(1, "a.csv", "ABANDONED", FailureKind.ABANDONED, 50));
         assertEquals(List.of(2L, 1L), ids(new Retention(OptionalInt.of(1), OptionalInt.empty()).toPrune(runs, NOW)));
     }
 
     private static Run run(long id, String input, String status, FailureKind kind, int daysAgo) {
-        return new Run(id, input, "default", "test", "", NOW.minus(Duration.ofDays(daysAgo)), null, status, 0, "job", kind,
-                null, null);
+        return new Run(
+                id,
+                input,
+                "default",
+                "test",
+                "",
+                NOW.minus(Duration.ofDays(daysAgo)),
+                null,
+                status,
+                0,
+                "job",
+                kind,
+                null,
+                null);
     }
 
     private static List<Long> ids(List<Run> runs) {

@@ -50,13 +50,30 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FleetIT {
 
     /** Scenarios whose endpoint completes handshakes under both versions with the same staple rule. */
-    private static final EnumSet<Scenario> BOTH_VERSIONS = EnumSet.of(Scenario.GOOD, Scenario.NO_STAPLE,
-            Scenario.REVOKED, Scenario.EXPIRED_STAPLE, Scenario.WRONG_CERT_STAPLE, Scenario.MUST_STAPLE_NO_STAPLE,
-            Scenario.NO_OCSP_URL, Scenario.EXPIRED_CERT, Scenario.WRONG_NAME, Scenario.UNKNOWN_STATUS,
-            Scenario.TRY_LATER, Scenario.STRANGER_SIGNED, Scenario.SIGNER_WITHOUT_EKU, Scenario.EXPIRING_SOON_STAPLE,
-            Scenario.STALE_STAPLE, Scenario.INCOMPLETE_CHAIN, Scenario.SELF_SIGNED, Scenario.NOT_YET_VALID_CERT,
-            Scenario.EXPIRING_SOON_CERT, Scenario.UNTRUSTED_ROOT, Scenario.CORRUPTED_SIGNATURE,
-            Scenario.NOT_YET_VALID_STAPLE, Scenario.NO_NEXT_UPDATE_STAPLE);
+    private static final EnumSet<Scenario> BOTH_VERSIONS = EnumSet.of(
+            Scenario.GOOD,
+            Scenario.NO_STAPLE,
+            Scenario.REVOKED,
+            Scenario.EXPIRED_STAPLE,
+            Scenario.WRONG_CERT_STAPLE,
+            Scenario.MUST_STAPLE_NO_STAPLE,
+            Scenario.NO_OCSP_URL,
+            Scenario.EXPIRED_CERT,
+            Scenario.WRONG_NAME,
+            Scenario.UNKNOWN_STATUS,
+            Scenario.TRY_LATER,
+            Scenario.STRANGER_SIGNED,
+            Scenario.SIGNER_WITHOUT_EKU,
+            Scenario.EXPIRING_SOON_STAPLE,
+            Scenario.STALE_STAPLE,
+            Scenario.INCOMPLETE_CHAIN,
+            Scenario.SELF_SIGNED,
+            Scenario.NOT_YET_VALID_CERT,
+            Scenario.EXPIRING_SOON_CERT,
+            Scenario.UNTRUSTED_ROOT,
+            Scenario.CORRUPTED_SIGNATURE,
+            Scenario.NOT_YET_VALID_STAPLE,
+            Scenario.NO_NEXT_UPDATE_STAPLE);
 
     private static Fleet fleet;
     private static Map<Scenario, FleetEndpoint> byScenario;
@@ -77,7 +94,9 @@ class FleetIT {
         List<FleetEndpoint> endpoints = fleet.endpoints();
 
         assertEquals(Scenario.values().length, endpoints.size());
-        assertEquals(endpoints.size(), endpoints.stream().map(FleetEndpoint::address).distinct().count());
+        assertEquals(
+                endpoints.size(),
+                endpoints.stream().map(FleetEndpoint::address).distinct().count());
         for (FleetEndpoint e : endpoints) {
             if (e.scenario() == Scenario.UNRESOLVABLE) {
                 assertEquals(Fleet.UNRESOLVABLE_HOST, e.address());
@@ -111,31 +130,42 @@ class FleetIT {
 
     @Test
     void stapleContentsMatchTheirScenarios() throws Exception {
-        X509Certificate issuer = probe(Scenario.GOOD, TlsVersion.TLS_1_3).chain().get(1);
+        X509Certificate issuer =
+                probe(Scenario.GOOD, TlsVersion.TLS_1_3).chain().get(1);
 
         SingleResp good = single(Scenario.GOOD, issuer);
         assertNull(good.getCertStatus());
         assertEquals(leaf(Scenario.GOOD).getSerialNumber(), good.getCertID().getSerialNumber());
-        assertTrue(good.getCertID().matchesIssuer(new JcaX509CertificateHolder(issuer), new BcDigestCalculatorProvider()));
+        assertTrue(
+                good.getCertID().matchesIssuer(new JcaX509CertificateHolder(issuer), new BcDigestCalculatorProvider()));
 
         assertInstanceOf(RevokedStatus.class, single(Scenario.REVOKED, issuer).getCertStatus());
-        assertInstanceOf(UnknownStatus.class, single(Scenario.UNKNOWN_STATUS, issuer).getCertStatus());
-        assertTrue(single(Scenario.EXPIRED_STAPLE, issuer).getNextUpdate().toInstant().isBefore(Instant.now()));
-        assertFalse(leaf(Scenario.WRONG_CERT_STAPLE).getSerialNumber()
+        assertInstanceOf(
+                UnknownStatus.class, single(Scenario.UNKNOWN_STATUS, issuer).getCertStatus());
+        assertTrue(single(Scenario.EXPIRED_STAPLE, issuer)
+                .getNextUpdate()
+                .toInstant()
+                .isBefore(Instant.now()));
+        assertFalse(leaf(Scenario.WRONG_CERT_STAPLE)
+                .getSerialNumber()
                 .equals(single(Scenario.WRONG_CERT_STAPLE, issuer).getCertID().getSerialNumber()));
         assertEquals(OCSPResp.TRY_LATER, new OCSPResp(staple(Scenario.TRY_LATER)).getStatus());
         BasicOCSPResp stranger = (BasicOCSPResp) new OCSPResp(staple(Scenario.STRANGER_SIGNED)).getResponseObject();
         assertFalse(stranger.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey())));
         BasicOCSPResp noEku = (BasicOCSPResp) new OCSPResp(staple(Scenario.SIGNER_WITHOUT_EKU)).getResponseObject();
-        X509Certificate signer = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(noEku.getCerts()[0]);
+        X509Certificate signer =
+                new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(noEku.getCerts()[0]);
         signer.verify(issuer.getPublicKey());
         assertFalse(signer.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.9"));
 
-        BasicOCSPResp corrupted = (BasicOCSPResp) new OCSPResp(staple(Scenario.CORRUPTED_SIGNATURE)).getResponseObject();
+        BasicOCSPResp corrupted =
+                (BasicOCSPResp) new OCSPResp(staple(Scenario.CORRUPTED_SIGNATURE)).getResponseObject();
         BasicOCSPResp intact = (BasicOCSPResp) new OCSPResp(staple(Scenario.GOOD)).getResponseObject();
         assertEquals(intact.getResponderId(), corrupted.getResponderId(), "names the issuer, an authorized signer");
         assertFalse(corrupted.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey())));
-        assertTrue(single(Scenario.NOT_YET_VALID_STAPLE, issuer).getThisUpdate().toInstant()
+        assertTrue(single(Scenario.NOT_YET_VALID_STAPLE, issuer)
+                .getThisUpdate()
+                .toInstant()
                 .isAfter(Instant.now().plus(Duration.ofMinutes(5))));
         assertNull(single(Scenario.NO_NEXT_UPDATE_STAPLE, issuer).getNextUpdate());
     }
@@ -146,11 +176,16 @@ class FleetIT {
         assertNull(leaf(Scenario.NO_OCSP_URL).getExtensionValue("1.3.6.1.5.5.7.1.1"));
         assertNotNull(leaf(Scenario.GOOD).getExtensionValue("1.3.6.1.5.5.7.1.1"));
         assertTrue(leaf(Scenario.EXPIRED_CERT).getNotAfter().toInstant().isBefore(Instant.now()));
-        assertFalse(leaf(Scenario.WRONG_NAME).getSubjectAlternativeNames().toString().contains(Scenario.WRONG_NAME.sni()));
-        assertEquals(1, probe(Scenario.INCOMPLETE_CHAIN, TlsVersion.TLS_1_2).chain().size());
+        assertFalse(leaf(Scenario.WRONG_NAME)
+                .getSubjectAlternativeNames()
+                .toString()
+                .contains(Scenario.WRONG_NAME.sni()));
+        assertEquals(
+                1, probe(Scenario.INCOMPLETE_CHAIN, TlsVersion.TLS_1_2).chain().size());
         X509Certificate self = leaf(Scenario.SELF_SIGNED);
         self.verify(self.getPublicKey());
-        List<X509Certificate> goodChain = probe(Scenario.GOOD, TlsVersion.TLS_1_2).chain();
+        List<X509Certificate> goodChain =
+                probe(Scenario.GOOD, TlsVersion.TLS_1_2).chain();
         goodChain.get(1).verify(fleet.rootCertificate().getPublicKey());
         goodChain.get(0).verify(goodChain.get(1).getPublicKey());
 
@@ -158,17 +193,24 @@ class FleetIT {
         assertTrue(leaf(Scenario.NOT_YET_VALID_CERT).getNotBefore().toInstant().isAfter(now));
         Instant soon = leaf(Scenario.EXPIRING_SOON_CERT).getNotAfter().toInstant();
         assertTrue(soon.isAfter(now) && soon.isBefore(now.plus(Duration.ofDays(21))), soon.toString());
-        List<X509Certificate> untrusted = probe(Scenario.UNTRUSTED_ROOT, TlsVersion.TLS_1_2).chain();
+        List<X509Certificate> untrusted =
+                probe(Scenario.UNTRUSTED_ROOT, TlsVersion.TLS_1_2).chain();
         assertEquals(2, untrusted.size(), "complete chain: leaf and intermediate");
         untrusted.get(0).verify(untrusted.get(1).getPublicKey());
-        assertFalse(untrusted.get(1).getIssuerX500Principal().equals(untrusted.get(1).getSubjectX500Principal()));
-        assertThrows(SignatureException.class, () -> untrusted.get(1).verify(fleet.rootCertificate().getPublicKey()));
+        assertFalse(untrusted
+                .get(1)
+                .getIssuerX500Principal()
+                .equals(untrusted.get(1).getSubjectX500Principal()));
+        assertThrows(
+                SignatureException.class,
+                () -> untrusted.get(1).verify(fleet.rootCertificate().getPublicKey()));
     }
 
     @ParameterizedTest
     @EnumSource(TlsVersion.class)
     void handshakeAlertRefusesEveryHandshake(TlsVersion version) {
-        SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () -> probe(Scenario.HANDSHAKE_ALERT, version));
+        SSLHandshakeException e =
+                assertThrows(SSLHandshakeException.class, () -> probe(Scenario.HANDSHAKE_ALERT, version));
 
         assertTrue(e.getMessage().contains("handshake_failure"), e.getMessage());
     }
@@ -201,29 +243,36 @@ class FleetIT {
     void malformedStapleComesBackRawUnderTls12AndAbortsTls13() throws IOException {
         FleetEndpoint endpoint = byScenario.get(Scenario.MALFORMED_STAPLE);
 
-        assertArrayEquals(fleet.stapleOf(endpoint, TlsVersion.TLS_1_2),
+        assertArrayEquals(
+                fleet.stapleOf(endpoint, TlsVersion.TLS_1_2),
                 probe(Scenario.MALFORMED_STAPLE, TlsVersion.TLS_1_2).staples().get(0));
         assertThrows(SSLException.class, () -> probe(Scenario.MALFORMED_STAPLE, TlsVersion.TLS_1_3));
     }
 
     @Test
     void tls12OnlyStapleStaplesUnderTls12Only() throws IOException {
-        assertTrue(probe(Scenario.TLS12_ONLY_STAPLE, TlsVersion.TLS_1_3).staples().isEmpty());
-        assertEquals(1, probe(Scenario.TLS12_ONLY_STAPLE, TlsVersion.TLS_1_2).staples().size());
+        assertTrue(
+                probe(Scenario.TLS12_ONLY_STAPLE, TlsVersion.TLS_1_3).staples().isEmpty());
+        assertEquals(
+                1,
+                probe(Scenario.TLS12_ONLY_STAPLE, TlsVersion.TLS_1_2).staples().size());
     }
 
     @Test
     void tls12OnlyRefusesTls13AndStaplesUnderTls12() throws IOException {
         assertThrows(SSLException.class, () -> probe(Scenario.TLS12_ONLY, TlsVersion.TLS_1_3));
-        assertArrayEquals(fleet.stapleOf(byScenario.get(Scenario.TLS12_ONLY), TlsVersion.TLS_1_2),
+        assertArrayEquals(
+                fleet.stapleOf(byScenario.get(Scenario.TLS12_ONLY), TlsVersion.TLS_1_2),
                 probe(Scenario.TLS12_ONLY, TlsVersion.TLS_1_2).staples().get(0));
     }
 
     @Test
     void intermittentLacksTheStapleOnTheFirstHandshakeOnly() throws IOException {
         assertTrue(probe(Scenario.INTERMITTENT, TlsVersion.TLS_1_3).staples().isEmpty());
-        assertEquals(1, probe(Scenario.INTERMITTENT, TlsVersion.TLS_1_3).staples().size());
-        assertEquals(1, probe(Scenario.INTERMITTENT, TlsVersion.TLS_1_2).staples().size());
+        assertEquals(
+                1, probe(Scenario.INTERMITTENT, TlsVersion.TLS_1_3).staples().size());
+        assertEquals(
+                1, probe(Scenario.INTERMITTENT, TlsVersion.TLS_1_2).staples().size());
     }
 
     @Test
@@ -236,7 +285,8 @@ class FleetIT {
         assertEquals(first.chain().get(0), third.chain().get(0), "every second connection, the same backend");
         assertEquals(1, first.staples().size());
         assertEquals(1, second.staples().size());
-        assertFalse(java.util.Arrays.equals(first.staples().get(0), second.staples().get(0)), "each its own staple");
+        assertFalse(
+                java.util.Arrays.equals(first.staples().get(0), second.staples().get(0)), "each its own staple");
     }
 
     @Test
@@ -280,8 +330,10 @@ class FleetIT {
 
     @Test
     void everyExpectedVerdictHasItsEndpoint() {
-        assertEquals(EnumSet.allOf(Verdict.class),
-                fleet.endpoints().stream().map(FleetEndpoint::expectedVerdict)
+        assertEquals(
+                EnumSet.allOf(Verdict.class),
+                fleet.endpoints().stream()
+                        .map(FleetEndpoint::expectedVerdict)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Verdict.class))));
     }
 
@@ -302,7 +354,8 @@ class FleetIT {
     private static SingleResp single(Scenario scenario, X509Certificate issuer) throws Exception {
         OCSPResp resp = new OCSPResp(staple(scenario));
         BasicOCSPResp basic = (BasicOCSPResp) resp.getResponseObject();
-        assertTrue(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey())),
+        assertTrue(
+                basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey())),
                 scenario + " staple signed by the issuer");
         return basic.getResponses()[0];
     }

@@ -38,8 +38,8 @@ class FleetLifecycleIT {
 
     @Test
     void closeFreesEveryPortAndDropsOpenConnections() throws Exception {
-        Fleet fleet = Fleet.start(List.of(Scenario.GOOD, Scenario.TARPIT, Scenario.NOT_TLS, Scenario.FULL_BACKLOG), 3,
-                Duration.ZERO);
+        Fleet fleet = Fleet.start(
+                List.of(Scenario.GOOD, Scenario.TARPIT, Scenario.NOT_TLS, Scenario.FULL_BACKLOG), 3, Duration.ZERO);
         List<FleetEndpoint> endpoints = fleet.endpoints();
         Socket hanging = connect(endpoints.get(1));
 
@@ -91,7 +91,8 @@ class FleetLifecycleIT {
                 }
                 FleetEndpoint good = fleet.endpoints().get(0);
 
-                JsseProbe.Result result = JsseProbe.handshake(good.address(), good.port(), good.sni(), TlsVersion.TLS_1_3);
+                JsseProbe.Result result =
+                        JsseProbe.handshake(good.address(), good.port(), good.sni(), TlsVersion.TLS_1_3);
 
                 assertEquals(1, result.staples().size());
             } finally {
@@ -104,13 +105,20 @@ class FleetLifecycleIT {
 
     @Test
     void writesHostListAndTrustBundle(@TempDir Path dir) throws Exception {
-        try (Fleet fleet = Fleet.start(List.of(Scenario.GOOD, Scenario.NO_STAPLE, Scenario.CLOSED_PORT), 2, Duration.ZERO)) {
+        try (Fleet fleet =
+                Fleet.start(List.of(Scenario.GOOD, Scenario.NO_STAPLE, Scenario.CLOSED_PORT), 2, Duration.ZERO)) {
             Path csv = fleet.writeHostList(dir.resolve("out/hosts.csv"));
             Path pem = fleet.writeTrustBundle(dir.resolve("lab-ca.pem"));
 
             List<CSVRecord> rows;
-            try (CSVParser parser = CSVParser.parse(csv, StandardCharsets.UTF_8,
-                    CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            try (CSVParser parser = CSVParser.parse(
+                    csv,
+                    StandardCharsets.UTF_8,
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .get())) {
                 assertEquals(List.of("host", "port", "sni", "owner", "environment", "tags"), parser.getHeaderNames());
                 rows = parser.getRecords();
             }
@@ -118,16 +126,20 @@ class FleetLifecycleIT {
             List<FleetEndpoint> endpoints = fleet.endpoints();
             for (int i = 0; i < rows.size(); i++) {
                 assertEquals(endpoints.get(i).address(), rows.get(i).get("host"));
-                assertEquals(String.valueOf(endpoints.get(i).port()), rows.get(i).get("port"));
+                assertEquals(
+                        String.valueOf(endpoints.get(i).port()), rows.get(i).get("port"));
                 assertEquals(endpoints.get(i).sni(), rows.get(i).get("sni"));
                 assertEquals("lab", rows.get(i).get("environment"));
             }
             assertEquals("no-staple.lab.staplescan.test", rows.get(1).get("sni"));
             assertEquals("lab;no_staple;expect-fail", rows.get(1).get("tags"));
             assertEquals("bench", rows.get(4).get("owner"));
-            assertTrue(Set.of("payments", "identity", "storefront", "platform", "data").contains(rows.get(0).get("owner")));
-            assertEquals(fleet.rootCertificate(), CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(pem))));
+            assertTrue(Set.of("payments", "identity", "storefront", "platform", "data")
+                    .contains(rows.get(0).get("owner")));
+            assertEquals(
+                    fleet.rootCertificate(),
+                    CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(pem))));
         }
     }
 
@@ -158,7 +170,8 @@ class FleetLifecycleIT {
         assertTrue(Files.exists(dir.resolve(LabRunner.TRUST_BUNDLE)));
         assertEquals(Scenario.values().length + 1, rows.size());
         assertTrue(!runner.isAlive(), "runner stopped");
-        assertThrows(ConnectException.class,
+        assertThrows(
+                ConnectException.class,
                 () -> new Socket().connect(new InetSocketAddress(good[0], Integer.parseInt(good[1])), 2_000));
     }
 

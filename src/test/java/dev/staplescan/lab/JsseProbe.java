@@ -26,11 +26,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class JsseProbe {
 
     /** What one handshake saw. */
-    record Result(String protocol, List<byte[]> staples, List<X509Certificate> chain) {
-    }
+    record Result(String protocol, List<byte[]> staples, List<X509Certificate> chain) {}
 
-    private JsseProbe() {
-    }
+    private JsseProbe() {}
 
     static Result handshake(String host, int port, String sni, TlsVersion version) throws IOException {
         Capture capture = new Capture();

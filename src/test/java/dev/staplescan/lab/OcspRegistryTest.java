@@ -36,10 +36,15 @@ class OcspRegistryTest {
 
         BasicOCSPResp basic = basic(registry.answer(request(leaf, false)));
 
-        assertTrue(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(CA.certificate().getPublicKey())));
+        assertTrue(basic.isSignatureValid(
+                new JcaContentVerifierProviderBuilder().build(CA.certificate().getPublicKey())));
         SingleResp single = basic.getResponses()[0];
         assertEquals(leaf.certificate().getSerialNumber(), single.getCertID().getSerialNumber());
-        assertEquals(revokedAt, assertInstanceOf(RevokedStatus.class, single.getCertStatus()).getRevocationTime().toInstant());
+        assertEquals(
+                revokedAt,
+                assertInstanceOf(RevokedStatus.class, single.getCertStatus())
+                        .getRevocationTime()
+                        .toInstant());
         assertTrue(single.getThisUpdate().toInstant().isBefore(Instant.now()));
         assertTrue(single.getNextUpdate().toInstant().isAfter(Instant.now()));
     }
@@ -53,7 +58,8 @@ class OcspRegistryTest {
         SingleResp single = basic(registry.answer(request(leaf, true))).getResponses()[0];
 
         assertNull(single.getCertStatus());
-        assertEquals("2.16.840.1.101.3.4.2.1", single.getCertID().getHashAlgOID().getId());
+        assertEquals(
+                "2.16.840.1.101.3.4.2.1", single.getCertID().getHashAlgOID().getId());
     }
 
     @Test

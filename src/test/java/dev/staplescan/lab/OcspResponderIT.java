@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 class OcspResponderIT {
 
-    private static final CertificateAuthority CA = CertificateAuthority.root("Responder IT Root").intermediate("Responder IT CA");
+    private static final CertificateAuthority CA =
+            CertificateAuthority.root("Responder IT Root").intermediate("Responder IT CA");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
@@ -43,17 +44,25 @@ class OcspResponderIT {
         try (OcspResponder responder = OcspResponder.start(registry, Duration.ZERO)) {
             assertTrue(responder.url().startsWith("http://127.0.0.1:"), responder.url());
 
-            HttpResponse<byte[]> post = HTTP.send(HttpRequest.newBuilder(URI.create(responder.url()))
-                    .header("Content-Type", "application/ocsp-request")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(OcspRegistryTest.request(good, false))).build(),
+            HttpResponse<byte[]> post = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(responder.url()))
+                            .header("Content-Type", "application/ocsp-request")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(OcspRegistryTest.request(good, false)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             String encoded = URLEncoder.encode(
-                    Base64.getEncoder().encodeToString(OcspRegistryTest.request(revoked, false)), StandardCharsets.US_ASCII);
-            HttpResponse<byte[]> get = HTTP.send(HttpRequest.newBuilder(URI.create(responder.url() + "/" + encoded))
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                    Base64.getEncoder().encodeToString(OcspRegistryTest.request(revoked, false)),
+                    StandardCharsets.US_ASCII);
+            HttpResponse<byte[]> get = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(responder.url() + "/" + encoded))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
 
             assertEquals(200, post.statusCode());
-            assertEquals("application/ocsp-response", post.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(
+                    "application/ocsp-response",
+                    post.headers().firstValue("Content-Type").orElse(""));
             assertNull(single(post.body()).getCertStatus());
             assertInstanceOf(RevokedStatus.class, single(get.body()).getCertStatus());
             assertEquals(2, responder.requestCount());
@@ -92,8 +101,8 @@ class OcspResponderIT {
         try (OcspResponder responder = OcspResponder.start(new OcspRegistry(), Duration.ZERO)) {
             String url = responder.publish("ca.cer", CA.certificate());
 
-            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response =
+                    HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
 
             assertEquals(200, response.statusCode());
             assertArrayEquals(CA.certificate().getEncoded(), response.body());
@@ -106,8 +115,13 @@ class OcspResponderIT {
         String url = responder.url();
         responder.close();
 
-        IOException e = assertThrows(IOException.class, () -> HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1])).build(), HttpResponse.BodyHandlers.discarding()));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1]))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding()));
         assertInstanceOf(ConnectException.class, e.getCause() instanceof ConnectException ? e.getCause() : e);
     }
 
@@ -116,15 +130,22 @@ class OcspResponderIT {
         byte[] der = {(byte) 0xfb, (byte) 0xff, 0x3e, 0x30};
         String standard = Base64.getEncoder().encodeToString(der);
 
-        assertArrayEquals(der, OcspResponder.decodeGetPath("/ocsp/" + URLEncoder.encode(standard, StandardCharsets.US_ASCII)));
+        assertArrayEquals(
+                der, OcspResponder.decodeGetPath("/ocsp/" + URLEncoder.encode(standard, StandardCharsets.US_ASCII)));
         assertArrayEquals(der, OcspResponder.decodeGetPath("/ocsp/" + standard));
-        assertArrayEquals(der, OcspResponder.decodeGetPath("/ocsp/" + Base64.getUrlEncoder().encodeToString(der)));
+        assertArrayEquals(
+                der,
+                OcspResponder.decodeGetPath("/ocsp/" + Base64.getUrlEncoder().encodeToString(der)));
         assertNull(OcspResponder.decodeGetPath("/ocsp/%zz"));
     }
 
     private static byte[] post(OcspResponder responder, byte[] request) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(responder.url()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(responder.url()))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(request))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 
     private static SingleResp single(byte[] der) throws Exception {

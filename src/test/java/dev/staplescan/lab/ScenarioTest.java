@@ -13,16 +13,20 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class ScenarioTest {
 
     /** Codes that mean "no handshake completed": their scenarios are ERROR, not FAIL. */
-    private static final Set<FindingCode> UNREACHABLE = EnumSet.of(FindingCode.DNS_FAILURE,
-            FindingCode.CONNECT_REFUSED, FindingCode.CONNECT_TIMEOUT, FindingCode.HANDSHAKE_TIMEOUT,
-            FindingCode.NOT_TLS, FindingCode.HANDSHAKE_FAILED);
+    private static final Set<FindingCode> UNREACHABLE = EnumSet.of(
+            FindingCode.DNS_FAILURE,
+            FindingCode.CONNECT_REFUSED,
+            FindingCode.CONNECT_TIMEOUT,
+            FindingCode.HANDSHAKE_TIMEOUT,
+            FindingCode.NOT_TLS,
+            FindingCode.HANDSHAKE_FAILED);
 
     @ParameterizedTest
     @EnumSource(Scenario.class)
@@ -46,16 +50,39 @@ class ScenarioTest {
     void firstTenAreInTheAgreedOrder() {
         List<Scenario> first = Arrays.asList(Scenario.values()).subList(0, 10);
 
-        assertEquals(List.of(Scenario.GOOD, Scenario.NO_STAPLE, Scenario.REVOKED, Scenario.EXPIRED_STAPLE,
-                Scenario.WRONG_CERT_STAPLE, Scenario.MUST_STAPLE_NO_STAPLE, Scenario.NO_OCSP_URL,
-                Scenario.EXPIRED_CERT, Scenario.WRONG_NAME, Scenario.CLOSED_PORT), first);
+        assertEquals(
+                List.of(
+                        Scenario.GOOD,
+                        Scenario.NO_STAPLE,
+                        Scenario.REVOKED,
+                        Scenario.EXPIRED_STAPLE,
+                        Scenario.WRONG_CERT_STAPLE,
+                        Scenario.MUST_STAPLE_NO_STAPLE,
+                        Scenario.NO_OCSP_URL,
+                        Scenario.EXPIRED_CERT,
+                        Scenario.WRONG_NAME,
+                        Scenario.CLOSED_PORT),
+                first);
     }
 
     @Test
     void everyScenarioTheSpecListsExists() {
-        for (String name : List.of("UNKNOWN_STATUS", "TRY_LATER", "MALFORMED_STAPLE", "STRANGER_SIGNED",
-                "SIGNER_WITHOUT_EKU", "INTERMITTENT", "TLS12_ONLY_STAPLE", "EXPIRING_SOON_STAPLE", "STALE_STAPLE",
-                "INCOMPLETE_CHAIN", "SELF_SIGNED", "NOT_TLS", "TARPIT", "TLS12_ONLY", "SLOW")) {
+        for (String name : List.of(
+                "UNKNOWN_STATUS",
+                "TRY_LATER",
+                "MALFORMED_STAPLE",
+                "STRANGER_SIGNED",
+                "SIGNER_WITHOUT_EKU",
+                "INTERMITTENT",
+                "TLS12_ONLY_STAPLE",
+                "EXPIRING_SOON_STAPLE",
+                "STALE_STAPLE",
+                "INCOMPLETE_CHAIN",
+                "SELF_SIGNED",
+                "NOT_TLS",
+                "TARPIT",
+                "TLS12_ONLY",
+                "SLOW")) {
             Scenario.valueOf(name);
         }
     }
@@ -67,14 +94,26 @@ class ScenarioTest {
             produced.addAll(scenario.expectedCodes());
         }
 
-        assertEquals(EnumSet.allOf(FindingCode.class), produced,
+        assertEquals(
+                EnumSet.allOf(FindingCode.class),
+                produced,
                 "codes without a lab scenario: " + EnumSet.complementOf(EnumSet.copyOf(produced)));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Scenario.class, names = {"NOT_YET_VALID_CERT", "EXPIRING_SOON_CERT", "UNTRUSTED_ROOT",
-        "CORRUPTED_SIGNATURE", "NOT_YET_VALID_STAPLE", "NO_NEXT_UPDATE_STAPLE", "HANDSHAKE_ALERT", "FULL_BACKLOG",
-        "UNRESOLVABLE"})
+    @EnumSource(
+            value = Scenario.class,
+            names = {
+                "NOT_YET_VALID_CERT",
+                "EXPIRING_SOON_CERT",
+                "UNTRUSTED_ROOT",
+                "CORRUPTED_SIGNATURE",
+                "NOT_YET_VALID_STAPLE",
+                "NO_NEXT_UPDATE_STAPLE",
+                "HANDSHAKE_ALERT",
+                "FULL_BACKLOG",
+                "UNRESOLVABLE"
+            })
     void scenariosWithOneCodeEachHaveTheSameExpectationUnderEachVersion(Scenario scenario) {
         assertEquals(1, scenario.expectedCodes().size(), scenario.name());
         for (TlsVersion v : TlsVersion.values()) {
@@ -107,7 +146,8 @@ class ScenarioTest {
         assertEquals(scenario.expectedCodes(), scenario.expectedCodes(both));
         assertEquals(scenario.expectedVerdict(), scenario.expectedVerdict(both));
         for (TlsVersion v : TlsVersion.values()) {
-            assertFalse(scenario.expectedCodes(EnumSet.of(v)).contains(FindingCode.STAPLE_PROTOCOL_GAP),
+            assertFalse(
+                    scenario.expectedCodes(EnumSet.of(v)).contains(FindingCode.STAPLE_PROTOCOL_GAP),
                     "a gap between versions needs both: " + scenario);
         }
     }

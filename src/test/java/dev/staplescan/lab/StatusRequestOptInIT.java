@@ -34,8 +34,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StatusRequestOptInIT {
 
-    private static final CertificateAuthority CA = CertificateAuthority.root("Opt-in Root").intermediate("Opt-in CA");
-    private static final IssuedCert LEAF = CA.issue(LeafSpec.forName("optin.lab.test").withOcspUrl("http://127.0.0.1:9/"));
+    private static final CertificateAuthority CA =
+            CertificateAuthority.root("Opt-in Root").intermediate("Opt-in CA");
+    private static final IssuedCert LEAF =
+            CA.issue(LeafSpec.forName("optin.lab.test").withOcspUrl("http://127.0.0.1:9/"));
     private static final byte[] STAPLE = OcspResponses.build(OcspSpec.good(LEAF));
 
     @ParameterizedTest
@@ -44,7 +46,8 @@ class StatusRequestOptInIT {
         TlsServerCertificate seen = handshake(version, false);
 
         assertNull(seen.getCertificateStatus());
-        Hashtable<?, ?> extensions = seen.getCertificate().getCertificateEntryAt(0).getExtensions();
+        Hashtable<?, ?> extensions =
+                seen.getCertificate().getCertificateEntryAt(0).getExtensions();
         assertTrue(extensions == null || !extensions.containsKey(ExtensionType.status_request));
     }
 
@@ -54,19 +57,28 @@ class StatusRequestOptInIT {
         TlsServerCertificate seen = handshake(version, true);
 
         if ("TLSv1.2".equals(version)) {
-            assertArrayEquals(STAPLE, seen.getCertificateStatus().getOCSPResponse().getEncoded());
+            assertArrayEquals(
+                    STAPLE, seen.getCertificateStatus().getOCSPResponse().getEncoded());
         } else {
             // BC's client does not surface TLS 1.3 staples as a CertificateStatus: read the raw
             // CertificateEntry extension (status_type 1, uint24 length, OCSPResponse).
-            byte[] data = (byte[]) seen.getCertificate().getCertificateEntryAt(0).getExtensions()
+            byte[] data = (byte[]) seen.getCertificate()
+                    .getCertificateEntryAt(0)
+                    .getExtensions()
                     .get(ExtensionType.status_request);
             assertArrayEquals(RawCertificateStatus.extensionData(STAPLE), data);
-            assertTrue(seen.getCertificate().getCertificateEntryAt(1).getExtensions().isEmpty(), "only the leaf's entry");
+            assertTrue(
+                    seen.getCertificate()
+                            .getCertificateEntryAt(1)
+                            .getExtensions()
+                            .isEmpty(),
+                    "only the leaf's entry");
         }
     }
 
     private static TlsServerCertificate handshake(String version, boolean askForStaple) throws IOException {
-        EndpointSetup setup = EndpointSetup.tls(List.of(LEAF.certificate(), CA.certificate()), LEAF.privateKey(), STAPLE);
+        EndpointSetup setup =
+                EndpointSetup.tls(List.of(LEAF.certificate(), CA.certificate()), LEAF.privateKey(), STAPLE);
         ProtocolVersion protocol = "TLSv1.3".equals(version) ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12;
         try (TlsEndpoint endpoint = TlsEndpoint.start(InetAddress.getByName("127.0.0.1"), 0, setup);
                 Socket socket = new Socket(endpoint.address(), endpoint.port())) {

@@ -21,13 +21,15 @@ class TlsEndpointIT {
 
     private static final CertificateAuthority ROOT = CertificateAuthority.root("IT Root");
     private static final CertificateAuthority CA = ROOT.intermediate("IT CA");
-    private static final IssuedCert LEAF = CA.issue(LeafSpec.forName("it.lab.test").withOcspUrl("http://127.0.0.1:9/"));
+    private static final IssuedCert LEAF =
+            CA.issue(LeafSpec.forName("it.lab.test").withOcspUrl("http://127.0.0.1:9/"));
     private static final byte[] STAPLE = OcspResponses.build(OcspSpec.good(LEAF));
 
     @ParameterizedTest
     @EnumSource(TlsVersion.class)
     void staplesExactBytesUnderEachVersion(TlsVersion version) throws Exception {
-        EndpointSetup setup = EndpointSetup.tls(List.of(LEAF.certificate(), CA.certificate()), LEAF.privateKey(), STAPLE);
+        EndpointSetup setup =
+                EndpointSetup.tls(List.of(LEAF.certificate(), CA.certificate()), LEAF.privateKey(), STAPLE);
         try (TlsEndpoint endpoint = TlsEndpoint.start(InetAddress.getByName("127.0.0.1"), 0, setup)) {
             JsseProbe.Result result = JsseProbe.handshake(endpoint.address(), endpoint.port(), "it.lab.test", version);
 
@@ -55,10 +57,11 @@ class TlsEndpointIT {
     @EnumSource(TlsVersion.class)
     void refusesVersionNotConfigured(TlsVersion version) throws Exception {
         TlsVersion other = version == TlsVersion.TLS_1_2 ? TlsVersion.TLS_1_3 : TlsVersion.TLS_1_2;
-        EndpointSetup setup = EndpointSetup.tls(List.of(LEAF.certificate()), LEAF.privateKey(), STAPLE).withVersions(other);
+        EndpointSetup setup = EndpointSetup.tls(List.of(LEAF.certificate()), LEAF.privateKey(), STAPLE)
+                .withVersions(other);
         try (TlsEndpoint endpoint = TlsEndpoint.start(InetAddress.getByName("127.0.0.1"), 0, setup)) {
-            assertThrows(SSLException.class,
-                    () -> JsseProbe.handshake(endpoint.address(), endpoint.port(), null, version));
+            assertThrows(
+                    SSLException.class, () -> JsseProbe.handshake(endpoint.address(), endpoint.port(), null, version));
         }
     }
 }

@@ -38,8 +38,8 @@ class UnreachableScenariosIT {
     static void start() {
         fleet = Fleet.start(List.of(Scenario.FULL_BACKLOG, Scenario.UNRESOLVABLE, Scenario.HANDSHAKE_ALERT));
         byScenario = fleet.endpoints().stream().collect(Collectors.toMap(FleetEndpoint::scenario, Function.identity()));
-        scanner = new Scanner(ScanOptions.defaults().withConnectTimeout(CONNECT_TIMEOUT)
-                .withHandshakeTimeout(Duration.ofSeconds(2)));
+        scanner = new Scanner(
+                ScanOptions.defaults().withConnectTimeout(CONNECT_TIMEOUT).withHandshakeTimeout(Duration.ofSeconds(2)));
     }
 
     @AfterAll
@@ -77,7 +77,9 @@ class UnreachableScenariosIT {
         Observation o = scan(Scenario.HANDSHAKE_ALERT);
 
         assertEquals(List.of(Outcome.HANDSHAKE_FAILED, Outcome.HANDSHAKE_FAILED), outcomes(o), o.toString());
-        assertTrue(o.handshakes().get(0).error().contains("handshake_failure"), o.handshakes().get(0).error());
+        assertTrue(
+                o.handshakes().get(0).error().contains("handshake_failure"),
+                o.handshakes().get(0).error());
     }
 
     private static Observation scan(Scenario scenario) {

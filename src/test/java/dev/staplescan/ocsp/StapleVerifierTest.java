@@ -66,7 +66,8 @@ class StapleVerifierTest {
     void aDelegatedResponderIsAuthorizedAndItsNoCheckIsRecorded() {
         IssuedCert leaf = leaf();
         IssuedCert responder = CA.delegatedResponder("Verifier Test Responder", true);
-        byte[] s = staple(spec(leaf).signedBy(responder.certificate(), responder.privateKey(), List.of(responder.certificate())));
+        byte[] s = staple(
+                spec(leaf).signedBy(responder.certificate(), responder.privateKey(), List.of(responder.certificate())));
         StapleVerification v = verify(s, leaf, fromChain(leaf));
         assertEquals(SignerAuthority.DELEGATED, v.signer().authority());
         assertTrue(v.signer().noCheck());
@@ -78,10 +79,11 @@ class StapleVerifierTest {
         // given a delegate valid for one year, judged two years later
         IssuedCert leaf = leaf();
         IssuedCert responder = CA.delegatedResponder("Short-lived Responder", true);
-        byte[] s = staple(spec(leaf).signedBy(responder.certificate(), responder.privateKey(), List.of(responder.certificate())));
+        byte[] s = staple(
+                spec(leaf).signedBy(responder.certificate(), responder.privateKey(), List.of(responder.certificate())));
         // when
-        StapleVerification v = StapleVerifier.verify(s, leaf.certificate(), fromChain(leaf),
-                NOW.plus(Duration.ofDays(730)), SKEW);
+        StapleVerification v =
+                StapleVerifier.verify(s, leaf.certificate(), fromChain(leaf), NOW.plus(Duration.ofDays(730)), SKEW);
         // then
         assertEquals(SignerAuthority.DELEGATE_OUTSIDE_VALIDITY, v.signer().authority());
     }
@@ -116,8 +118,8 @@ class StapleVerifierTest {
         // given only the leaf was sent, and the intermediate is a trust anchor
         IssuedCert leaf = leaf();
         // when
-        Issuer issuer = IssuerLocator.locate(leaf.certificate(), List.of(leaf.certificate()),
-                List.of(CA.certificate()));
+        Issuer issuer =
+                IssuerLocator.locate(leaf.certificate(), List.of(leaf.certificate()), List.of(CA.certificate()));
         // then
         assertEquals(IssuerSource.TRUST_ANCHOR, issuer.source());
         assertTrue(verify(goodStaple(leaf), leaf, issuer).trustworthy());
@@ -129,8 +131,10 @@ class StapleVerifierTest {
         IssuedCert leaf = leaf();
         CertificateAuthority impostor = CertificateAuthority.root("Scenario Issuing CA");
         // when / then
-        assertEquals(IssuerSource.NOT_FOUND, IssuerLocator.locate(leaf.certificate(),
-                List.of(leaf.certificate(), impostor.certificate()), List.of()).source());
+        assertEquals(
+                IssuerSource.NOT_FOUND,
+                IssuerLocator.locate(leaf.certificate(), List.of(leaf.certificate(), impostor.certificate()), List.of())
+                        .source());
     }
 
     @Test

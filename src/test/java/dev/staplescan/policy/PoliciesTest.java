@@ -77,8 +77,10 @@ class PoliciesTest {
     void aMissingFileThatIsNoBuiltInIsAnError() {
         PolicyException e = assertThrows(PolicyException.class, () -> Policies.load("strcit"));
 
-        assertEquals("policy strcit: no such readable file, and not a built-in policy (built-ins: default, "
-                + "baseline-requirements)", e.getMessage());
+        assertEquals(
+                "policy strcit: no such readable file, and not a built-in policy (built-ins: default, "
+                        + "baseline-requirements)",
+                e.getMessage());
         assertEquals(0, e.line());
         assertThrows(PolicyException.class, () -> Policies.load(" "));
     }
@@ -89,37 +91,50 @@ class PoliciesTest {
 
         PolicyException e = assertThrows(PolicyException.class, () -> Policies.load(file.toString()));
 
-        assertEquals("policy " + file + ", line 2: severity.STAPLE_MISSING: 'LOUD' is not a severity; allowed: "
-                + "CRITICAL, HIGH, MEDIUM, LOW, INFO", e.getMessage());
+        assertEquals(
+                "policy " + file + ", line 2: severity.STAPLE_MISSING: 'LOUD' is not a severity; allowed: "
+                        + "CRITICAL, HIGH, MEDIUM, LOW, INFO",
+                e.getMessage());
         assertEquals(file.toString(), e.source());
         assertEquals(2, e.line());
     }
 
     @Test
     void aFileThatIsNotUtf8OrTooLargeIsAnError() throws IOException {
-        Path latin1 = Files.write(dir.resolve("latin1.properties"),
+        Path latin1 = Files.write(
+                dir.resolve("latin1.properties"),
                 "control.STAPLE_MISSING = Contr\u00f4le 4\n".getBytes(StandardCharsets.ISO_8859_1));
         Path huge = Files.writeString(dir.resolve("huge.properties"), "#".repeat(Policies.MAX_BYTES + 1));
 
-        assertEquals("policy " + latin1 + ": the file is not UTF-8 text",
-                assertThrows(PolicyException.class, () -> Policies.load(latin1.toString())).getMessage());
-        assertEquals("policy " + huge + ": the file is larger than 64 KiB; is it really a policy file?",
-                assertThrows(PolicyException.class, () -> Policies.load(huge.toString())).getMessage());
+        assertEquals(
+                "policy " + latin1 + ": the file is not UTF-8 text",
+                assertThrows(PolicyException.class, () -> Policies.load(latin1.toString()))
+                        .getMessage());
+        assertEquals(
+                "policy " + huge + ": the file is larger than 64 KiB; is it really a policy file?",
+                assertThrows(PolicyException.class, () -> Policies.load(huge.toString()))
+                        .getMessage());
     }
 
     @Test
     void theDigestIgnoresLayoutAndCommentsButNotSettings() throws IOException {
         Path a = Files.writeString(dir.resolve("a.properties"), "name = p\nseverity.STAPLE_MISSING = LOW\n");
-        Path b = Files.writeString(dir.resolve("b.properties"), "# same rules\n\nseverity.STAPLE_MISSING=low\nname=p\n");
+        Path b =
+                Files.writeString(dir.resolve("b.properties"), "# same rules\n\nseverity.STAPLE_MISSING=low\nname=p\n");
         Path c = Files.writeString(dir.resolve("c.properties"), "name = p\nseverity.STAPLE_MISSING = MEDIUM\n");
 
-        assertEquals(Policies.load(a.toString()).digest(), Policies.load(b.toString()).digest());
-        assertNotEquals(Policies.load(a.toString()).digest(), Policies.load(c.toString()).digest());
+        assertEquals(
+                Policies.load(a.toString()).digest(),
+                Policies.load(b.toString()).digest());
+        assertNotEquals(
+                Policies.load(a.toString()).digest(),
+                Policies.load(c.toString()).digest());
     }
 
     @Test
     void theCanonicalFormParsesBackToTheSamePolicy() {
-        Policy p = Policies.builtIn("baseline-requirements").withClockSkew(Duration.ofSeconds(90))
+        Policy p = Policies.builtIn("baseline-requirements")
+                .withClockSkew(Duration.ofSeconds(90))
                 .withControl(FindingCode.STAPLE_MISSING, "PCI-DSS 4.2.1");
 
         String text = Policies.canonical(p);

@@ -70,21 +70,26 @@ class PolicyParserTest {
 
     @Test
     void aLineWithoutEqualsSignIsAnError() {
-        assertEquals("policy strict.properties, line 2: expected 'key = value' (e.g. severity.STAPLE_MISSING = MEDIUM), "
-                + "got 'severity.STAPLE_MISSING: MEDIUM'", error("name = x\nseverity.STAPLE_MISSING: MEDIUM\n"));
+        assertEquals(
+                "policy strict.properties, line 2: expected 'key = value' (e.g. severity.STAPLE_MISSING = MEDIUM), "
+                        + "got 'severity.STAPLE_MISSING: MEDIUM'",
+                error("name = x\nseverity.STAPLE_MISSING: MEDIUM\n"));
         assertTrue(error("= MEDIUM").contains("line 1: expected 'key = value'"));
     }
 
     @Test
     void lineContinuationsAreAnError() {
-        assertEquals("policy strict.properties, line 1: line continuations (a trailing \\) are not supported; "
-                + "write each setting on one line", error("control.STAPLE_MISSING = PCI \\\n  4.2.1\n"));
+        assertEquals(
+                "policy strict.properties, line 1: line continuations (a trailing \\) are not supported; "
+                        + "write each setting on one line",
+                error("control.STAPLE_MISSING = PCI \\\n  4.2.1\n"));
     }
 
     @Test
     void aRepeatedKeyIsAnErrorNamingBothLines() {
-        assertEquals("policy strict.properties, line 3: key 'severity.STAPLE_MISSING' is already set on line 1; "
-                + "each key may appear once",
+        assertEquals(
+                "policy strict.properties, line 3: key 'severity.STAPLE_MISSING' is already set on line 1; "
+                        + "each key may appear once",
                 error("severity.STAPLE_MISSING = LOW\n\nseverity.STAPLE_MISSING = HIGH\n"));
     }
 
@@ -92,32 +97,41 @@ class PolicyParserTest {
     void anUnknownKeyIsAnErrorWithAHintAndTheAllowedKeys() {
         String m = error("treshold.clock-skew = 5m");
 
-        assertTrue(m.startsWith("policy strict.properties, line 1: unknown key 'treshold.clock-skew' "
-                + "(did you mean threshold.clock-skew?); allowed keys: name, base, severity.<CODE>, control.<CODE>, "
-                + "threshold.cert-expiring-soon, threshold.staple-expiring-soon, threshold.staple-max-age, "
-                + "threshold.clock-skew, threshold.responder-slow"), m);
-        assertTrue(error("colour = blue").endsWith("unknown key 'colour'; allowed keys: name, base, severity.<CODE>, "
-                + "control.<CODE>, threshold.cert-expiring-soon, threshold.staple-expiring-soon, "
-                + "threshold.staple-max-age, threshold.clock-skew, threshold.responder-slow"));
+        assertTrue(
+                m.startsWith("policy strict.properties, line 1: unknown key 'treshold.clock-skew' "
+                        + "(did you mean threshold.clock-skew?); allowed keys: name, base, severity.<CODE>, control.<CODE>, "
+                        + "threshold.cert-expiring-soon, threshold.staple-expiring-soon, threshold.staple-max-age, "
+                        + "threshold.clock-skew, threshold.responder-slow"),
+                m);
+        assertTrue(error("colour = blue")
+                .endsWith("unknown key 'colour'; allowed keys: name, base, severity.<CODE>, "
+                        + "control.<CODE>, threshold.cert-expiring-soon, threshold.staple-expiring-soon, "
+                        + "threshold.staple-max-age, threshold.clock-skew, threshold.responder-slow"));
     }
 
     @Test
     void anUnknownCodeIsAnErrorNotASilentNoOp() {
         String m = error("name = x\nseverity.STAPLE_MISING = LOW");
 
-        assertTrue(m.startsWith("policy strict.properties, line 2: unknown finding code 'STAPLE_MISING' in key "
-                + "'severity.STAPLE_MISING' (did you mean severity.STAPLE_MISSING?); codes: DNS_FAILURE, "), m);
+        assertTrue(
+                m.startsWith("policy strict.properties, line 2: unknown finding code 'STAPLE_MISING' in key "
+                        + "'severity.STAPLE_MISING' (did you mean severity.STAPLE_MISSING?); codes: DNS_FAILURE, "),
+                m);
         assertTrue(m.endsWith(", OCSP_RESPONDER_SLOW"), m);
-        assertTrue(error("control.staple_missing = X").contains("unknown finding code 'staple_missing' in key "
-                + "'control.staple_missing' (did you mean control.STAPLE_MISSING?)"));
+        assertTrue(error("control.staple_missing = X")
+                .contains("unknown finding code 'staple_missing' in key "
+                        + "'control.staple_missing' (did you mean control.STAPLE_MISSING?)"));
         assertTrue(error("severity. = LOW").contains("unknown finding code '' in key 'severity.'"));
     }
 
     @Test
     void aSeverityMustBeOneOfTheFive() {
-        assertEquals("policy strict.properties, line 1: severity.STAPLE_MISSING: 'SEVERE' is not a severity; "
-                + "allowed: CRITICAL, HIGH, MEDIUM, LOW, INFO", error("severity.STAPLE_MISSING = SEVERE"));
-        assertEquals("policy strict.properties, line 1: severity.STAPLE_MISSING has no value",
+        assertEquals(
+                "policy strict.properties, line 1: severity.STAPLE_MISSING: 'SEVERE' is not a severity; "
+                        + "allowed: CRITICAL, HIGH, MEDIUM, LOW, INFO",
+                error("severity.STAPLE_MISSING = SEVERE"));
+        assertEquals(
+                "policy strict.properties, line 1: severity.STAPLE_MISSING has no value",
                 error("severity.STAPLE_MISSING ="));
     }
 
@@ -125,31 +139,40 @@ class PolicyParserTest {
     void aThresholdMustBeANonNegativeDuration() {
         String forms = "write a whole number with a unit d, h, m or s (e.g. 21d, 24h, 5m, 30s), or ISO-8601 "
                 + "(e.g. P21D, PT5M)";
-        assertEquals("policy strict.properties, line 1: threshold.staple-max-age: '4 days' is not a duration; " + forms,
+        assertEquals(
+                "policy strict.properties, line 1: threshold.staple-max-age: '4 days' is not a duration; " + forms,
                 error("threshold.staple-max-age = 4 days"));
-        assertEquals("policy strict.properties, line 1: threshold.clock-skew: '-5m' is not a duration; " + forms,
+        assertEquals(
+                "policy strict.properties, line 1: threshold.clock-skew: '-5m' is not a duration; " + forms,
                 error("threshold.clock-skew = -5m"));
-        assertEquals("policy strict.properties, line 1: threshold.clock-skew: 'PT-5M' is not a duration; " + forms,
+        assertEquals(
+                "policy strict.properties, line 1: threshold.clock-skew: 'PT-5M' is not a duration; " + forms,
                 error("threshold.clock-skew = PT-5M"));
-        assertEquals("policy strict.properties, line 1: threshold.cert-expiring-soon: '21' is not a duration; " + forms,
+        assertEquals(
+                "policy strict.properties, line 1: threshold.cert-expiring-soon: '21' is not a duration; " + forms,
                 error("threshold.cert-expiring-soon = 21"));
-        assertEquals("policy strict.properties, line 1: threshold.cert-expiring-soon has no value",
+        assertEquals(
+                "policy strict.properties, line 1: threshold.cert-expiring-soon has no value",
                 error("threshold.cert-expiring-soon = "));
         assertEquals(Duration.ZERO, parse("threshold.clock-skew = 0s").clockSkew());
     }
 
     @Test
     void aNameIsShortPlainText() {
-        assertEquals("policy strict.properties, line 1: name: '../etc' is not a policy name; use 1 to 64 letters, "
-                + "digits, spaces, '.', '_' or '-', starting with a letter or digit", error("name = ../etc"));
+        assertEquals(
+                "policy strict.properties, line 1: name: '../etc' is not a policy name; use 1 to 64 letters, "
+                        + "digits, spaces, '.', '_' or '-', starting with a letter or digit",
+                error("name = ../etc"));
         assertEquals("policy strict.properties, line 1: name has no value", error("name ="));
         assertEquals("PCI edge 2026.1", parse("name = PCI edge 2026.1").name());
     }
 
     @Test
     void aBaseMustBeABuiltIn() {
-        assertEquals("policy strict.properties, line 1: base: 'lax' is not a built-in policy; allowed: default, "
-                + "baseline-requirements", error("base = lax"));
+        assertEquals(
+                "policy strict.properties, line 1: base: 'lax' is not a built-in policy; allowed: default, "
+                        + "baseline-requirements",
+                error("base = lax"));
     }
 
     @Test
@@ -158,8 +181,9 @@ class PolicyParserTest {
                 + "characters of text without tabs or control characters";
         assertEquals(expected, error("control.STAPLE_MISSING = " + "x".repeat(201)));
         assertEquals(expected, error("control.STAPLE_MISSING = PCI\t4.2.1"));
-        assertEquals("x".repeat(200), parse("control.STAPLE_MISSING = " + "x".repeat(200))
-                .controlOf(FindingCode.STAPLE_MISSING));
+        assertEquals(
+                "x".repeat(200),
+                parse("control.STAPLE_MISSING = " + "x".repeat(200)).controlOf(FindingCode.STAPLE_MISSING));
     }
 
     @Test

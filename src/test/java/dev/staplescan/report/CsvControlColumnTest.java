@@ -23,15 +23,31 @@ class CsvControlColumnTest {
 
     @Test
     void controlIsAppendedAfterTheEarlierColumns() {
-        assertEquals(List.of("host", "port", "sni", "code", "severity", "message", "owner", "environment", "title",
-                "remediation", "control"), CsvColumns.FINDINGS);
+        assertEquals(
+                List.of(
+                        "host",
+                        "port",
+                        "sni",
+                        "code",
+                        "severity",
+                        "message",
+                        "owner",
+                        "environment",
+                        "title",
+                        "remediation",
+                        "control"),
+                CsvColumns.FINDINGS);
     }
 
     @Test
     void eachFindingCarriesItsControlEmptyWhenNoneAndFormulaSafe() throws IOException {
         RunFixture run = new RunFixture();
-        run.endpoints.add(new EndpointRow(new Target(2, "a.example.com", 443, "a.example.com", "web", "prod", ""),
-                RunFixture.SCANNED, "192.0.2.1", Verdict.FAIL, List.of(
+        run.endpoints.add(new EndpointRow(
+                new Target(2, "a.example.com", 443, "a.example.com", "web", "prod", ""),
+                RunFixture.SCANNED,
+                "192.0.2.1",
+                Verdict.FAIL,
+                List.of(
                         new Finding(FindingCode.STAPLE_MISSING, Severity.LOW, "no staple", "PCI-DSS 4.2.1"),
                         new Finding(FindingCode.CERT_EXPIRING_SOON, Severity.MEDIUM, "10 days left"),
                         new Finding(FindingCode.STAPLE_STALE, Severity.MEDIUM, "7 days old", "=cmd()")),

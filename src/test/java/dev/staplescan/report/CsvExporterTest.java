@@ -113,14 +113,18 @@ class CsvExporterTest {
     void emptyRunWritesHeadersOnly() throws IOException {
         new CsvExporter().export(new RunFixture(), dir);
 
-        assertEquals(String.join(",", CsvColumns.REJECTIONS) + "\r\n",
-                Files.readString(dir.resolve("rejections.csv")));
+        assertEquals(String.join(",", CsvColumns.REJECTIONS) + "\r\n", Files.readString(dir.resolve("rejections.csv")));
     }
 
     /** Parses with commons-csv and checks the header is exactly the documented one. */
     static List<CSVRecord> parse(Path file, List<String> header) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                CSVParser parser = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(in)) {
             assertEquals(header, parser.getHeaderNames());
             return parser.getRecords();
         }
@@ -165,8 +169,7 @@ class CsvExporterTest {
             }
         };
 
-        assertThrows(IllegalStateException.class,
-                () -> new CsvExporter().export(broken, dir));
+        assertThrows(IllegalStateException.class, () -> new CsvExporter().export(broken, dir));
 
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.toList());

@@ -35,7 +35,8 @@ class GlossaryTest {
     void everySourceNamesAStandard(FindingCode code) {
         String source = Glossary.get().entry(code).source();
 
-        assertTrue(source.matches(".*(RFC \\d{4}|Baseline Requirements|CA/Browser Forum).*"), () -> code + ": " + source);
+        assertTrue(
+                source.matches(".*(RFC \\d{4}|Baseline Requirements|CA/Browser Forum).*"), () -> code + ": " + source);
     }
 
     @Test
@@ -49,8 +50,9 @@ class GlossaryTest {
             int dot = key.lastIndexOf('.');
             String code = key.substring(0, Math.max(0, dot));
             String field = key.substring(dot + 1);
-            boolean known = Glossary.FIELDS.contains(field) && java.util.Arrays.stream(FindingCode.values())
-                    .anyMatch(c -> c.name().equals(code));
+            boolean known = Glossary.FIELDS.contains(field)
+                    && java.util.Arrays.stream(FindingCode.values())
+                            .anyMatch(c -> c.name().equals(code));
             if (!known) {
                 unknown.add(key);
             }
@@ -62,10 +64,14 @@ class GlossaryTest {
     void remediationNamesTheDirectivesThatMatter() {
         Glossary.Entry missing = Glossary.get().entry(FindingCode.STAPLE_MISSING);
 
-        assertTrue(missing.nginx().contains("ssl_stapling on") && missing.nginx().contains("ssl_stapling_verify on")
-                && missing.nginx().contains("resolver") && missing.nginx().contains("ssl_trusted_certificate"));
-        assertTrue(missing.apache().contains("SSLUseStapling On") && missing.apache().contains("SSLStaplingCache"));
-        assertTrue(missing.haproxy().contains("ocsp-update on") && missing.haproxy().contains(".ocsp"));
+        assertTrue(missing.nginx().contains("ssl_stapling on")
+                && missing.nginx().contains("ssl_stapling_verify on")
+                && missing.nginx().contains("resolver")
+                && missing.nginx().contains("ssl_trusted_certificate"));
+        assertTrue(missing.apache().contains("SSLUseStapling On")
+                && missing.apache().contains("SSLStaplingCache"));
+        assertTrue(missing.haproxy().contains("ocsp-update on")
+                && missing.haproxy().contains(".ocsp"));
         assertTrue(missing.iis().contains("reach the responder"));
         assertTrue(missing.cloud().contains("managed by the provider"));
     }

@@ -45,7 +45,11 @@ final class ManyFailuresRun implements RunData {
 
     private EndpointRow endpoint(int i) {
         rowsGiven++;
-        return new EndpointRow(target(i), RunFixture.SCANNED, "192.0.2.1", Verdict.FAIL,
+        return new EndpointRow(
+                target(i),
+                RunFixture.SCANNED,
+                "192.0.2.1",
+                Verdict.FAIL,
                 List.of(new Finding(FindingCode.STAPLE_MISSING, Severity.HIGH, "no staple on 4 of 4 handshakes")),
                 EndpointFacts.unknown());
     }
@@ -64,8 +68,22 @@ final class ManyFailuresRun implements RunData {
         for (Severity s : Severity.values()) {
             severities.put(s, s == Severity.HIGH ? failing : 0L);
         }
-        return new RunSummary(runId, "big.txt", "default", "0.1.0", RunFixture.STARTED,
-                RunFixture.STARTED.plusSeconds(3723), "COMPLETED", failing, failing, 0, 0, verdicts, severities, 0, 0);
+        return new RunSummary(
+                runId,
+                "big.txt",
+                "default",
+                "0.1.0",
+                RunFixture.STARTED,
+                RunFixture.STARTED.plusSeconds(3723),
+                "COMPLETED",
+                failing,
+                failing,
+                0,
+                0,
+                verdicts,
+                severities,
+                0,
+                0);
     }
 
     @Override
@@ -102,8 +120,16 @@ final class ManyFailuresRun implements RunData {
         for (int g = 0; g < Math.min(limit, groups); g++) {
             long n = by == GroupBy.ENVIRONMENT ? count : count / OWNERS;
             rowsGiven++;
-            action.accept(new GroupFigures(by == GroupBy.ENVIRONMENT ? null : "team-" + g,
-                    by == GroupBy.OWNER ? null : "prod", n, 0, 0, n, 0, 0, 0));
+            action.accept(new GroupFigures(
+                    by == GroupBy.ENVIRONMENT ? null : "team-" + g,
+                    by == GroupBy.OWNER ? null : "prod",
+                    n,
+                    0,
+                    0,
+                    n,
+                    0,
+                    0,
+                    0));
         }
     }
 
@@ -151,9 +177,17 @@ final class ManyFailuresRun implements RunData {
                 Target t = target(i);
                 given++;
                 rowsGiven++;
-                action.accept(new EndpointChange(kind, t.host(), t.port(), t.sni(), t.owner(), t.environment(),
-                        passedBefore(i) ? Verdict.PASS : Verdict.FAIL, Verdict.FAIL,
-                        passedBefore(i) ? "" : "STAPLE_MISSING", "STAPLE_MISSING"));
+                action.accept(new EndpointChange(
+                        kind,
+                        t.host(),
+                        t.port(),
+                        t.sni(),
+                        t.owner(),
+                        t.environment(),
+                        passedBefore(i) ? Verdict.PASS : Verdict.FAIL,
+                        Verdict.FAIL,
+                        passedBefore(i) ? "" : "STAPLE_MISSING",
+                        "STAPLE_MISSING"));
             }
         }
     }

@@ -31,19 +31,48 @@ class PdfReportTest {
         assertArrayEquals("%PDF-".getBytes(StandardCharsets.US_ASCII), head);
         String text = PdfText.of(pdf);
         for (String expected : new String[] {
-            "OCSP stapling compliance report", "Run", "Headline figures", "Verdicts", "Findings by severity",
-            "Failing endpoints", "Input rejections", "Glossary",
-            "sample-inputs/fleet.csv", "2026-11-22 10:15:30 UTC", "12 min 34 s", "COMPLETED",
-            "odd,host.example.com:8443", "gone.example.com:443", "Owner: " + RunFixture.HYPERLINK_OWNER,
-            "MUST_STAPLE_VIOLATION", "nextUpdate 2026-11-20T00:00:00Z is 2 days in the past",
-            "bad host!:443", "Staple expired", "nextUpdate has passed",
-            "Breakdown by owner and environment", "All endpoints",
-            "Changes since the previous run", "Compared with run 41 of the same host list",
-            "Newly failing: 1 endpoint", "Fixed: 1 endpoint", "Still failing: 1 endpoint", "No longer in the host list: 1",
-            "old.example.com:443 SNI old.example.com", "good.example.com:443 SNI good.example.com",
-            "Methodology", "2 handshakes under TLS 1.3", "connect 5 s, TLS handshake 10 s",
-            "The built-in default policy", "Glossary of finding codes", "Found in this run on 1 endpoint",
-            "Not found in this run", "RFC 6960", "RFC 7633", "ssl_stapling on", "SSLUseStapling On", "ocsp-update on",
+            "OCSP stapling compliance report",
+            "Run",
+            "Headline figures",
+            "Verdicts",
+            "Findings by severity",
+            "Failing endpoints",
+            "Input rejections",
+            "Glossary",
+            "sample-inputs/fleet.csv",
+            "2026-11-22 10:15:30 UTC",
+            "12 min 34 s",
+            "COMPLETED",
+            "odd,host.example.com:8443",
+            "gone.example.com:443",
+            "Owner: " + RunFixture.HYPERLINK_OWNER,
+            "MUST_STAPLE_VIOLATION",
+            "nextUpdate 2026-11-20T00:00:00Z is 2 days in the past",
+            "bad host!:443",
+            "Staple expired",
+            "nextUpdate has passed",
+            "Breakdown by owner and environment",
+            "All endpoints",
+            "Changes since the previous run",
+            "Compared with run 41 of the same host list",
+            "Newly failing: 1 endpoint",
+            "Fixed: 1 endpoint",
+            "Still failing: 1 endpoint",
+            "No longer in the host list: 1",
+            "old.example.com:443 SNI old.example.com",
+            "good.example.com:443 SNI good.example.com",
+            "Methodology",
+            "2 handshakes under TLS 1.3",
+            "connect 5 s, TLS handshake 10 s",
+            "The built-in default policy",
+            "Glossary of finding codes",
+            "Found in this run on 1 endpoint",
+            "Not found in this run",
+            "RFC 6960",
+            "RFC 7633",
+            "ssl_stapling on",
+            "SSLUseStapling On",
+            "ocsp-update on",
         }) {
             assertTrue(text.contains(expected), () -> "missing \"" + expected + "\" in:\n" + text);
         }
@@ -53,9 +82,16 @@ class PdfReportTest {
         for (var code : dev.staplescan.check.FindingCode.values()) {
             assertTrue(text.contains(code.name()), () -> "the glossary lacks " + code);
         }
-        assertEquals(List.of("Breakdown by owner and environment", "Changes since the previous run", "Failing endpoints",
-                "Input rejections", "Methodology", "Glossary of finding codes"),
-                PdfText.bookmarks(pdf).stream().filter(b -> !b.startsWith(" ")).toList(), "top-level bookmarks");
+        assertEquals(
+                List.of(
+                        "Breakdown by owner and environment",
+                        "Changes since the previous run",
+                        "Failing endpoints",
+                        "Input rejections",
+                        "Methodology",
+                        "Glossary of finding codes"),
+                PdfText.bookmarks(pdf).stream().filter(b -> !b.startsWith(" ")).toList(),
+                "top-level bookmarks");
         assertTrue(PdfText.bookmarks(pdf).contains("  MUST_STAPLE_VIOLATION"), "one bookmark per glossary code");
         assertTrue(text.contains("Page 1 of " + PdfText.pages(pdf)), text);
         try (var files = Files.list(dir)) {
@@ -102,37 +138,46 @@ class PdfReportTest {
 
         preview(pdf, "hundred-thousand.pdf");
         assertFalse(run.streamedEveryEndpoint, "the PDF reads aggregates and capped lists, never every endpoint");
-        assertEquals(PdfReport.DEFAULT_FAILING_ENDPOINT_CAP, run.largestLimitAsked, "asks for the cap, not for every row");
+        assertEquals(
+                PdfReport.DEFAULT_FAILING_ENDPOINT_CAP, run.largestLimitAsked, "asks for the cap, not for every row");
         assertEquals(ChangeRows.SHOWN_PER_KIND, run.largestChangeLimitAsked);
         assertTrue(run.largestGroupLimitAsked <= OverviewRows.BREAKDOWN_GROUPS);
-        long bound = PdfReport.DEFAULT_FAILING_ENDPOINT_CAP + ChangeKind.values().length * ChangeRows.SHOWN_PER_KIND
+        long bound = PdfReport.DEFAULT_FAILING_ENDPOINT_CAP
+                + ChangeKind.values().length * ChangeRows.SHOWN_PER_KIND
                 + 2L * OverviewRows.BREAKDOWN_GROUPS;
         assertTrue(run.rowsGiven <= bound, () -> run.rowsGiven + " rows read for 100,000 endpoints");
         int pages = PdfText.pages(pdf);
         assertTrue(pages < 200, () -> pages + " pages");
         String text = PdfText.of(pdf);
-        assertTrue(text.contains("98,000 more failing endpoints are not listed here (2,000 of 100,000 shown)"), "detail summarised");
+        assertTrue(
+                text.contains("98,000 more failing endpoints are not listed here (2,000 of 100,000 shown)"),
+                "detail summarised");
         assertTrue(text.contains("endpoints.csv"));
         assertTrue(text.contains("Newly failing: 20,000 endpoints (the first 100 are listed)"), "change lists capped");
         assertTrue(text.contains("Still failing: 80,000 endpoints (the first 100 are listed)"));
         assertTrue(text.contains("host-1999.example.com:443"), "the last listed endpoint ends the list");
         assertFalse(text.contains("host-2000.example.com:443 "), "nothing past the cap in the failing list");
-        System.out.printf("100,000 failing endpoints: %d pages in %d ms; heap %d MB before, peak %d MB during%n", pages,
-                millis, heapBefore >> 20, peak >> 20);
+        System.out.printf(
+                "100,000 failing endpoints: %d pages in %d ms; heap %d MB before, peak %d MB during%n",
+                pages, millis, heapBefore >> 20, peak >> 20);
     }
 
     private static long usedHeap() {
-        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return java.lang.management.ManagementFactory.getMemoryMXBean()
+                .getHeapMemoryUsage()
+                .getUsed();
     }
 
     private static void resetPeaks() {
-        java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+                .forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
     }
 
     /** Sum of the heap pools' peaks since the reset: an upper bound on what rendering needed, garbage included. */
     private static long peakHeap() {
         return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
     }
 }

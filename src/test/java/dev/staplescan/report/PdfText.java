@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class PdfText {
 
-    private PdfText() {
-    }
+    private PdfText() {}
 
     /** Number of pages. */
     public static int pages(Path pdf) throws IOException {

@@ -35,6 +35,7 @@ class RunFixture implements RunData {
     final List<Rejection> rejections = new ArrayList<>();
     /** The previous run of the same host list; {@code null} for none. */
     RunFixture previous;
+
     long runId = 42;
 
     /** The standard fixture: PASS, FAIL (with a hostile owner, and a host with a comma), ERROR. */
@@ -42,20 +43,42 @@ class RunFixture implements RunData {
         RunFixture run = new RunFixture();
         run.endpoints.add(new EndpointRow(
                 new Target(2, "good.example.com", 443, "good.example.com", "web-team", "prod", "public;tier1"),
-                SCANNED, "192.0.2.10;2001:db8::10", Verdict.PASS, List.of(), goodFacts()));
+                SCANNED,
+                "192.0.2.10;2001:db8::10",
+                Verdict.PASS,
+                List.of(),
+                goodFacts()));
         run.endpoints.add(new EndpointRow(
                 new Target(3, COMMA_HOST, 8443, "odd.example.com", HYPERLINK_OWNER, "staging", ""),
-                SCANNED, "192.0.2.11", Verdict.FAIL,
-                List.of(new Finding(FindingCode.STAPLE_EXPIRED, Severity.HIGH,
+                SCANNED,
+                "192.0.2.11",
+                Verdict.FAIL,
+                List.of(
+                        new Finding(
+                                FindingCode.STAPLE_EXPIRED,
+                                Severity.HIGH,
                                 "nextUpdate 2026-11-20T00:00:00Z is 2 days in the past"),
-                        new Finding(FindingCode.MUST_STAPLE_VIOLATION, Severity.CRITICAL,
+                        new Finding(
+                                FindingCode.MUST_STAPLE_VIOLATION,
+                                Severity.CRITICAL,
                                 "-must-staple certificate without a staple")),
-                new EndpointFacts("TLSv1.3;TLSv1.2", true, "good", Instant.parse("2026-11-13T00:00:00Z"),
-                        Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-25T10:15:30Z"), true,
-                        "CN=odd.example.com", "CN=Lab Intermediate, O=staplescan", "0a1b", "http://ocsp.lab/")));
+                new EndpointFacts(
+                        "TLSv1.3;TLSv1.2",
+                        true,
+                        "good",
+                        Instant.parse("2026-11-13T00:00:00Z"),
+                        Instant.parse("2026-11-20T00:00:00Z"),
+                        Instant.parse("2026-11-25T10:15:30Z"),
+                        true,
+                        "CN=odd.example.com",
+                        "CN=Lab Intermediate, O=staplescan",
+                        "0a1b",
+                        "http://ocsp.lab/")));
         run.endpoints.add(new EndpointRow(
                 new Target(4, "gone.example.com", 443, "gone.example.com", "db-team", "prod", ""),
-                SCANNED, "", Verdict.ERROR,
+                SCANNED,
+                "",
+                Verdict.ERROR,
                 List.of(new Finding(FindingCode.DNS_FAILURE, Severity.HIGH, "gone.example.com: no A or AAAA record")),
                 EndpointFacts.unknown()));
         run.rejections.add(new Rejection(5, "bad host!:443", "invalid host name"));
@@ -73,13 +96,20 @@ class RunFixture implements RunData {
         RunFixture before = new RunFixture();
         before.runId = 41;
         List<EndpointRow> now = run.endpoints;
-        before.endpoints.add(with(now.get(0), Verdict.FAIL, new Finding(FindingCode.STAPLE_MISSING, Severity.HIGH,
-                "no staple on 2 of 2 handshakes")));
+        before.endpoints.add(with(
+                now.get(0),
+                Verdict.FAIL,
+                new Finding(FindingCode.STAPLE_MISSING, Severity.HIGH, "no staple on 2 of 2 handshakes")));
         before.endpoints.add(with(now.get(1), Verdict.PASS));
-        before.endpoints.add(with(now.get(2), Verdict.ERROR, new Finding(FindingCode.CONNECT_REFUSED, Severity.HIGH,
-                "refused")));
-        before.endpoints.add(new EndpointRow(new Target(9, "old.example.com", 443, "old.example.com", "web-team", "prod",
-                ""), SCANNED, "192.0.2.99", Verdict.PASS, List.of(), goodFacts()));
+        before.endpoints.add(
+                with(now.get(2), Verdict.ERROR, new Finding(FindingCode.CONNECT_REFUSED, Severity.HIGH, "refused")));
+        before.endpoints.add(new EndpointRow(
+                new Target(9, "old.example.com", 443, "old.example.com", "web-team", "prod", ""),
+                SCANNED,
+                "192.0.2.99",
+                Verdict.PASS,
+                List.of(),
+                goodFacts()));
         run.previous = before;
         return run;
     }
@@ -89,9 +119,18 @@ class RunFixture implements RunData {
     }
 
     static EndpointFacts goodFacts() {
-        return new EndpointFacts("TLSv1.3", true, "good", Instant.parse("2026-11-22T00:00:00Z"),
-                Instant.parse("2026-11-29T00:00:00Z"), Instant.parse("2027-02-01T00:00:00Z"), false,
-                "CN=good.example.com", "CN=Lab Intermediate, O=staplescan", "01f4", "http://ocsp.lab/");
+        return new EndpointFacts(
+                "TLSv1.3",
+                true,
+                "good",
+                Instant.parse("2026-11-22T00:00:00Z"),
+                Instant.parse("2026-11-29T00:00:00Z"),
+                Instant.parse("2027-02-01T00:00:00Z"),
+                false,
+                "CN=good.example.com",
+                "CN=Lab Intermediate, O=staplescan",
+                "01f4",
+                "http://ocsp.lab/");
     }
 
     @Override
@@ -102,12 +141,29 @@ class RunFixture implements RunData {
         }
         Map<Severity, Long> severities = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
-            severities.put(s, endpoints.stream().flatMap(e -> e.findings().stream())
-                    .filter(f -> f.severity() == s).count());
+            severities.put(
+                    s,
+                    endpoints.stream()
+                            .flatMap(e -> e.findings().stream())
+                            .filter(f -> f.severity() == s)
+                            .count());
         }
-        return new RunSummary(runId, "sample-inputs/fleet.csv", "default", "0.1.0", STARTED,
-                STARTED.plusSeconds(754), "COMPLETED", endpoints.size(), 2, 2, 1, verdicts, severities,
-                rejections.size(), 1);
+        return new RunSummary(
+                runId,
+                "sample-inputs/fleet.csv",
+                "default",
+                "0.1.0",
+                STARTED,
+                STARTED.plusSeconds(754),
+                "COMPLETED",
+                endpoints.size(),
+                2,
+                2,
+                1,
+                verdicts,
+                severities,
+                rejections.size(),
+                1);
     }
 
     @Override
@@ -149,17 +205,30 @@ class RunFixture implements RunData {
     }
 
     private List<GroupFigures> groups(GroupBy by) {
-        Function<EndpointRow, String> owner = e -> by == GroupBy.ENVIRONMENT ? null : e.target().owner();
-        Function<EndpointRow, String> env = e -> by == GroupBy.OWNER ? null : e.target().environment();
+        Function<EndpointRow, String> owner =
+                e -> by == GroupBy.ENVIRONMENT ? null : e.target().owner();
+        Function<EndpointRow, String> env =
+                e -> by == GroupBy.OWNER ? null : e.target().environment();
         Map<List<String>, List<EndpointRow>> byKey = new LinkedHashMap<>();
         for (EndpointRow e : endpoints) {
-            byKey.computeIfAbsent(java.util.Arrays.asList(owner.apply(e), env.apply(e)), k -> new ArrayList<>()).add(e);
+            byKey.computeIfAbsent(java.util.Arrays.asList(owner.apply(e), env.apply(e)), k -> new ArrayList<>())
+                    .add(e);
         }
         List<GroupFigures> groups = new ArrayList<>();
-        byKey.forEach((key, rows) -> groups.add(new GroupFigures(key.get(0), key.get(1), rows.size(),
-                count(rows, Verdict.PASS), count(rows, Verdict.WARN), count(rows, Verdict.FAIL), count(rows, Verdict.ERROR),
-                rows.stream().filter(e -> Boolean.TRUE.equals(e.facts().stapled())).count(),
-                rows.stream().filter(e -> "good".equals(e.facts().ocspStatus()) && e.verdict() == Verdict.PASS).count())));
+        byKey.forEach((key, rows) -> groups.add(new GroupFigures(
+                key.get(0),
+                key.get(1),
+                rows.size(),
+                count(rows, Verdict.PASS),
+                count(rows, Verdict.WARN),
+                count(rows, Verdict.FAIL),
+                count(rows, Verdict.ERROR),
+                rows.stream()
+                        .filter(e -> Boolean.TRUE.equals(e.facts().stapled()))
+                        .count(),
+                rows.stream()
+                        .filter(e -> "good".equals(e.facts().ocspStatus()) && e.verdict() == Verdict.PASS)
+                        .count())));
         return groups;
     }
 
@@ -169,12 +238,19 @@ class RunFixture implements RunData {
 
     @Override
     public List<CodeCount> codeCounts() {
-        Map<FindingCode, List<Finding>> byCode = endpoints.stream().flatMap(e -> e.findings().stream())
-                .collect(Collectors.groupingBy(Finding::code));
+        Map<FindingCode, List<Finding>> byCode =
+                endpoints.stream().flatMap(e -> e.findings().stream()).collect(Collectors.groupingBy(Finding::code));
         List<CodeCount> counts = new ArrayList<>();
-        byCode.forEach((code, findings) -> counts.add(new CodeCount(code,
-                endpoints.stream().filter(e -> e.findings().stream().anyMatch(f -> f.code() == code)).count(),
-                findings.size(), findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElseThrow())));
+        byCode.forEach((code, findings) -> counts.add(new CodeCount(
+                code,
+                endpoints.stream()
+                        .filter(e -> e.findings().stream().anyMatch(f -> f.code() == code))
+                        .count(),
+                findings.size(),
+                findings.stream()
+                        .map(Finding::severity)
+                        .min(Comparator.naturalOrder())
+                        .orElseThrow())));
         return counts;
     }
 
@@ -203,7 +279,8 @@ class RunFixture implements RunData {
     }
 
     private java.util.stream.Stream<EndpointChange> changes(ChangeKind kind) {
-        Map<String, EndpointRow> before = previous.endpoints.stream().collect(Collectors.toMap(RunFixture::key, e -> e));
+        Map<String, EndpointRow> before =
+                previous.endpoints.stream().collect(Collectors.toMap(RunFixture::key, e -> e));
         Map<String, EndpointRow> after = endpoints.stream().collect(Collectors.toMap(RunFixture::key, e -> e));
         List<EndpointChange> all = new ArrayList<>();
         after.forEach((key, now) -> all.add(change(before.get(key), now)));
@@ -212,22 +289,36 @@ class RunFixture implements RunData {
                 all.add(change(then, null));
             }
         });
-        return all.stream().filter(c -> c != null && c.kind() == kind)
+        return all.stream()
+                .filter(c -> c != null && c.kind() == kind)
                 .sorted(Comparator.comparing(EndpointChange::owner).thenComparing(EndpointChange::host));
     }
 
     private static EndpointChange change(EndpointRow then, EndpointRow now) {
         boolean failedThen = then != null && failing(then.verdict());
         boolean failsNow = now != null && failing(now.verdict());
-        ChangeKind kind = then == null ? ChangeKind.ADDED : now == null ? ChangeKind.REMOVED
-                : failedThen && failsNow ? ChangeKind.STILL_FAILING : failsNow ? ChangeKind.NEWLY_FAILING
-                : failedThen ? ChangeKind.FIXED : null;
+        ChangeKind kind = then == null
+                ? ChangeKind.ADDED
+                : now == null
+                        ? ChangeKind.REMOVED
+                        : failedThen && failsNow
+                                ? ChangeKind.STILL_FAILING
+                                : failsNow ? ChangeKind.NEWLY_FAILING : failedThen ? ChangeKind.FIXED : null;
         if (kind == null) {
             return null;
         }
         Target t = (now != null ? now : then).target();
-        return new EndpointChange(kind, t.host(), t.port(), t.sni(), t.owner(), t.environment(),
-                then == null ? null : then.verdict(), now == null ? null : now.verdict(), codes(then), codes(now));
+        return new EndpointChange(
+                kind,
+                t.host(),
+                t.port(),
+                t.sni(),
+                t.owner(),
+                t.environment(),
+                then == null ? null : then.verdict(),
+                now == null ? null : now.verdict(),
+                codes(then),
+                codes(now));
     }
 
     private static boolean failing(Verdict v) {

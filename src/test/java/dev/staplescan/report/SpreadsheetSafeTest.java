@@ -2,9 +2,9 @@ package dev.staplescan.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SpreadsheetSafeTest {
@@ -16,13 +16,16 @@ class SpreadsheetSafeTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "web.example.com|web.example.com",
-        "team a=b|team a=b",
-        "'=quoted|'=quoted",
-        "CN=web.example.com, O=Example|CN=web.example.com, O=Example",
-        "1.2.3.4|1.2.3.4",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "web.example.com|web.example.com",
+                "team a=b|team a=b",
+                "'=quoted|'=quoted",
+                "CN=web.example.com, O=Example|CN=web.example.com, O=Example",
+                "1.2.3.4|1.2.3.4",
+            })
     void leavesOtherTextAlone(String text, String expected) {
         assertEquals(expected, SpreadsheetSafe.text(text));
     }

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.security.SecureRandom;
 import java.util.Hashtable;
 import org.bouncycastle.asn1.ocsp.OCSPResponse;
@@ -19,8 +18,8 @@ import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.ExtensionType;
 import org.bouncycastle.tls.HashAlgorithm;
-import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsServerProtocol;
@@ -101,8 +100,7 @@ final class BcStapleServer implements AutoCloseable {
 
         @Override
         protected int[] getSupportedCipherSuites() {
-            return new int[] {CipherSuite.TLS_AES_128_GCM_SHA256,
-                CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256};
+            return new int[] {CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256};
         }
 
         @Override
@@ -112,12 +110,17 @@ final class BcStapleServer implements AutoCloseable {
             if (TlsUtils.isTLSv13(context)) {
                 Hashtable<Integer, byte[]> ext = new Hashtable<>();
                 ext.put(ExtensionType.status_request, certificateStatusExtension(staple));
-                chain = new Certificate(TlsUtils.EMPTY_BYTES, new CertificateEntry[] {new CertificateEntry(tlsCert, ext)});
+                chain = new Certificate(
+                        TlsUtils.EMPTY_BYTES, new CertificateEntry[] {new CertificateEntry(tlsCert, ext)});
             } else {
                 chain = new Certificate(new org.bouncycastle.tls.crypto.TlsCertificate[] {tlsCert});
             }
-            return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
-                    certs.keyPair().getPrivate(), chain, SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
+            return new JcaDefaultTlsCredentialedSigner(
+                    new TlsCryptoParameters(context),
+                    crypto,
+                    certs.keyPair().getPrivate(),
+                    chain,
+                    SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
         }
 
         @Override

@@ -29,7 +29,8 @@ class ErrorMapperTest {
         t.setStackTrace(new StackTraceElement[] {
             new StackTraceElement(className, "<init>", "X.java", 1),
             new StackTraceElement("sun.security.ssl.SSLSocketImpl", "startHandshake", "SSLSocketImpl.java", 1),
-            new StackTraceElement("dev.staplescan.scan.TlsProbe", "handshake", "TlsProbe.java", 1)});
+            new StackTraceElement("dev.staplescan.scan.TlsProbe", "handshake", "TlsProbe.java", 1)
+        });
         return t;
     }
 
@@ -55,39 +56,58 @@ class ErrorMapperTest {
     void ourDeadlineMakesWhateverFollowsATimeoutOfThatStep() {
         SocketException closedByWatchdog = new SocketException("Socket closed");
 
-        assertEquals(Outcome.HANDSHAKE_TIMEOUT, ErrorMapper.map(Step.HANDSHAKE, closedByWatchdog, true).outcome());
-        assertEquals(Outcome.CONNECT_TIMEOUT, ErrorMapper.map(Step.CONNECT, closedByWatchdog, true).outcome());
-        assertEquals(Outcome.HANDSHAKE_FAILED, ErrorMapper.map(Step.HANDSHAKE, closedByWatchdog, false).outcome());
+        assertEquals(
+                Outcome.HANDSHAKE_TIMEOUT,
+                ErrorMapper.map(Step.HANDSHAKE, closedByWatchdog, true).outcome());
+        assertEquals(
+                Outcome.CONNECT_TIMEOUT,
+                ErrorMapper.map(Step.CONNECT, closedByWatchdog, true).outcome());
+        assertEquals(
+                Outcome.HANDSHAKE_FAILED,
+                ErrorMapper.map(Step.HANDSHAKE, closedByWatchdog, false).outcome());
     }
 
     @Test
     void plaintextRepliesAreNotTls() {
-        assertEquals(Outcome.NOT_TLS,
+        assertEquals(
+                Outcome.NOT_TLS,
                 map(Step.HANDSHAKE, new SSLException("Unrecognized SSL message, plaintext connection?")));
-        assertEquals(Outcome.NOT_TLS,
-                map(Step.HANDSHAKE, new SSLException("Unsupported or unrecognized SSL message")));
-        assertEquals(Outcome.NOT_TLS,
-                map(Step.HANDSHAKE, new SSLException("Unrecognized record version (D)TLS-0.0 , plaintext connection?")));
+        assertEquals(Outcome.NOT_TLS, map(Step.HANDSHAKE, new SSLException("Unsupported or unrecognized SSL message")));
+        assertEquals(
+                Outcome.NOT_TLS,
+                map(
+                        Step.HANDSHAKE,
+                        new SSLException("Unrecognized record version (D)TLS-0.0 , plaintext connection?")));
     }
 
     @Test
     void versionRefusalsAreProtocolNotSupported() {
-        assertEquals(Outcome.PROTOCOL_NOT_SUPPORTED,
+        assertEquals(
+                Outcome.PROTOCOL_NOT_SUPPORTED,
                 map(Step.HANDSHAKE, new SSLHandshakeException("Received fatal alert: protocol_version")));
-        assertEquals(Outcome.PROTOCOL_NOT_SUPPORTED, map(Step.HANDSHAKE, new SSLHandshakeException(
-                "(protocol_version) The server selected protocol version TLS12 is not accepted by client preferences [TLS13]")));
-        assertEquals(Outcome.PROTOCOL_NOT_SUPPORTED, map(Step.HANDSHAKE, new SSLHandshakeException(
-                "No appropriate protocol (protocol is disabled or cipher suites are inappropriate)")));
+        assertEquals(
+                Outcome.PROTOCOL_NOT_SUPPORTED,
+                map(
+                        Step.HANDSHAKE,
+                        new SSLHandshakeException(
+                                "(protocol_version) The server selected protocol version TLS12 is not accepted by client preferences [TLS13]")));
+        assertEquals(
+                Outcome.PROTOCOL_NOT_SUPPORTED,
+                map(
+                        Step.HANDSHAKE,
+                        new SSLHandshakeException(
+                                "No appropriate protocol (protocol is disabled or cipher suites are inappropriate)")));
     }
 
     @Test
     void otherAlertsAndHangUpsAreHandshakeFailed() {
         SSLHandshakeException hangUp = new SSLHandshakeException("Remote host terminated the handshake");
-        hangUp.initCause(thrownIn(new EOFException("SSL peer shut down incorrectly"),
-                "sun.security.ssl.SSLSocketInputRecord"));
+        hangUp.initCause(
+                thrownIn(new EOFException("SSL peer shut down incorrectly"), "sun.security.ssl.SSLSocketInputRecord"));
 
         assertEquals(Outcome.HANDSHAKE_FAILED, map(Step.HANDSHAKE, hangUp));
-        assertEquals(Outcome.HANDSHAKE_FAILED,
+        assertEquals(
+                Outcome.HANDSHAKE_FAILED,
                 map(Step.HANDSHAKE, new SSLHandshakeException("Received fatal alert: handshake_failure")));
         assertEquals(Outcome.HANDSHAKE_FAILED, map(Step.HANDSHAKE, new SocketException("Connection reset")));
     }
@@ -96,18 +116,20 @@ class ErrorMapperTest {
     void tls13StapleParseErrorDressedAsHangUpIsStapleMalformed() {
         // JDK 25: the DER decoder's EOFException reaches SSLSocketImpl.decode, which calls it a hang-up.
         SSLHandshakeException misleading = new SSLHandshakeException("Remote host terminated the handshake");
-        misleading.initCause(thrownIn(new EOFException("not enough content"),
-                "sun.security.provider.certpath.OCSPResponse"));
+        misleading.initCause(
+                thrownIn(new EOFException("not enough content"), "sun.security.provider.certpath.OCSPResponse"));
 
         assertEquals(Outcome.STAPLE_MALFORMED, map(Step.HANDSHAKE, misleading));
     }
 
     @Test
     void otherStapleParseErrorsAreStapleMalformed() {
-        SSLException wrapped = new SSLException("readHandshakeRecord",
+        SSLException wrapped = new SSLException(
+                "readHandshakeRecord",
                 thrownIn(new IOException("Too short"), "sun.security.provider.certpath.OCSPResponse"));
-        SSLHandshakeException tls12Empty = thrownIn(new SSLHandshakeException(
-                "(handshake_failure) Zero-length OCSP Response"), "sun.security.ssl.CertificateStatus$CertificateStatusMessage");
+        SSLHandshakeException tls12Empty = thrownIn(
+                new SSLHandshakeException("(handshake_failure) Zero-length OCSP Response"),
+                "sun.security.ssl.CertificateStatus$CertificateStatusMessage");
 
         assertEquals(Outcome.STAPLE_MALFORMED, map(Step.HANDSHAKE, wrapped));
         assertEquals(Outcome.STAPLE_MALFORMED, map(Step.HANDSHAKE, tls12Empty));
@@ -132,10 +154,11 @@ class ErrorMapperTest {
 
     @Test
     void ourBugInsideAJsseCallbackIsAnInternalError() {
-        IllegalStateException inTrustManager = thrownIn(new IllegalStateException("unregistered socket"),
-                "dev.staplescan.scan.CapturingTrustManager");
+        IllegalStateException inTrustManager =
+                thrownIn(new IllegalStateException("unregistered socket"), "dev.staplescan.scan.CapturingTrustManager");
 
-        assertEquals(Outcome.INTERNAL_ERROR,
+        assertEquals(
+                Outcome.INTERNAL_ERROR,
                 map(Step.HANDSHAKE, new SSLHandshakeException("Unexpected rethrowing").initCause(inTrustManager)));
     }
 
@@ -151,8 +174,9 @@ class ErrorMapperTest {
         SSLHandshakeException e = new SSLHandshakeException("Remote host terminated the handshake");
         e.initCause(new EOFException("SSL peer shut down incorrectly"));
 
-        assertEquals("javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake; "
-                + "caused by java.io.EOFException: SSL peer shut down incorrectly",
+        assertEquals(
+                "javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake; "
+                        + "caused by java.io.EOFException: SSL peer shut down incorrectly",
                 ErrorMapper.map(Step.HANDSHAKE, e, false).detail());
     }
 }

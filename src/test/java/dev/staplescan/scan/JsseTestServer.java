@@ -19,7 +19,8 @@ final class JsseTestServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<List<SNIServerName>> requestedNames = new ConcurrentLinkedQueue<>();
 
     JsseTestServer(TestCerts certs, InetAddress bind, int port, String... protocols) throws IOException {
-        SSLServerSocket listener = (SSLServerSocket) certs.serverContext().getServerSocketFactory()
+        SSLServerSocket listener = (SSLServerSocket) certs.serverContext()
+                .getServerSocketFactory()
                 .createServerSocket(port, 1_000, bind); // deep backlog: the concurrency IT connects in bursts
         listener.setEnabledProtocols(protocols);
         server = LoopbackServer.on(listener, s -> {

@@ -32,7 +32,8 @@ class ResolverTest {
         try (Resolver r = new Resolver(2, hangingUntil(new CountDownLatch(1)))) {
             long start = System.nanoTime();
 
-            Resolver.Resolution res = r.resolve("slow.test", Duration.ofMillis(200), Deadline.after(Duration.ofSeconds(30)));
+            Resolver.Resolution res =
+                    r.resolve("slow.test", Duration.ofMillis(200), Deadline.after(Duration.ofSeconds(30)));
 
             long elapsed = Deadline.millisSince(start);
             assertEquals(Outcome.DNS_FAILURE, res.outcome());
@@ -117,7 +118,9 @@ class ResolverTest {
         InetAddress a = InetAddress.getByName("127.0.0.2");
         InetAddress b = InetAddress.getByName("127.0.0.1");
         try (Resolver r = new Resolver(1, host -> new InetAddress[] {a, b, a})) {
-            assertEquals(List.of(a, b), r.resolve("pool.test", SECOND, Deadline.after(SECOND)).addresses());
+            assertEquals(
+                    List.of(a, b),
+                    r.resolve("pool.test", SECOND, Deadline.after(SECOND)).addresses());
         }
     }
 
@@ -126,8 +129,11 @@ class ResolverTest {
         try (Resolver r = new Resolver(1, host -> {
             throw new AssertionError("looked up " + host);
         })) {
-            assertEquals(Outcome.OK, r.resolve("127.0.0.1", SECOND, Deadline.after(SECOND)).outcome());
-            assertEquals(Outcome.OK, r.resolve("::1", SECOND, Deadline.after(SECOND)).outcome());
+            assertEquals(
+                    Outcome.OK,
+                    r.resolve("127.0.0.1", SECOND, Deadline.after(SECOND)).outcome());
+            assertEquals(
+                    Outcome.OK, r.resolve("::1", SECOND, Deadline.after(SECOND)).outcome());
         }
     }
 
@@ -136,7 +142,9 @@ class ResolverTest {
         try (Resolver r = new Resolver(1, host -> {
             throw new IllegalStateException("bug");
         })) {
-            assertEquals(Outcome.INTERNAL_ERROR, r.resolve("bug.test", SECOND, Deadline.after(SECOND)).outcome());
+            assertEquals(
+                    Outcome.INTERNAL_ERROR,
+                    r.resolve("bug.test", SECOND, Deadline.after(SECOND)).outcome());
         }
     }
 }

@@ -20,8 +20,8 @@ class ResponderCacheTest {
     private static final ResponderCache.Key KEY = new ResponderCache.Key("ab", "1F", "http://ocsp.test/");
 
     private static ResponderAnswer answer(String serial) {
-        return new ResponderAnswer("http://ocsp.test/", serial, "ab", QueryOutcome.ANSWERED, 200, new byte[] {1},
-                Instant.now(), 3, null);
+        return new ResponderAnswer(
+                "http://ocsp.test/", serial, "ab", QueryOutcome.ANSWERED, 200, new byte[] {1}, Instant.now(), 3, null);
     }
 
     @Test
@@ -55,8 +55,8 @@ class ResponderCacheTest {
     @Test
     void failedQueriesAreCachedToo() {
         ResponderCache cache = new ResponderCache(10);
-        ResponderAnswer timeout = new ResponderAnswer("http://ocsp.test/", "1F", "ab", QueryOutcome.TIMEOUT, -1, null,
-                Instant.now(), 5000, "no answer");
+        ResponderAnswer timeout = new ResponderAnswer(
+                "http://ocsp.test/", "1F", "ab", QueryOutcome.TIMEOUT, -1, null, Instant.now(), 5000, "no answer");
 
         cache.get(KEY, () -> timeout);
 
@@ -81,9 +81,11 @@ class ResponderCacheTest {
     void aDefectIsNotCachedAndReachesTheCaller() {
         ResponderCache cache = new ResponderCache(2);
 
-        assertThrows(IllegalStateException.class, () -> cache.get(KEY, () -> {
-            throw new IllegalStateException("bug");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> cache.get(KEY, () -> {
+                    throw new IllegalStateException("bug");
+                }));
         assertEquals("1F", cache.get(KEY, () -> answer("1F")).serial());
         assertEquals(1, cache.size());
     }

@@ -110,9 +110,17 @@ class ResponderClientIT {
     void onlyHttpAndHttpsUrlsWithAHostAreAllowed() {
         assertNotNull(ResponderClient.allowed("http://ocsp.example.test/"));
         assertNotNull(ResponderClient.allowed("HTTPS://ocsp.example.test:8443/x"));
-        for (String bad : new String[] {"file:///etc/passwd", "ldap://ocsp.example.test/", "jar:file:/x.jar!/",
-            "ftp://ocsp.example.test/", "http:///nohost", "/relative", "http://user:pw@ocsp.example.test/",
-            "not a uri at all", ""}) {
+        for (String bad : new String[] {
+            "file:///etc/passwd",
+            "ldap://ocsp.example.test/",
+            "jar:file:/x.jar!/",
+            "ftp://ocsp.example.test/",
+            "http:///nohost",
+            "/relative",
+            "http://user:pw@ocsp.example.test/",
+            "not a uri at all",
+            ""
+        }) {
             assertNull(ResponderClient.allowed(bad), bad);
         }
     }

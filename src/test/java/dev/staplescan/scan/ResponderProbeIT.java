@@ -83,9 +83,12 @@ class ResponderProbeIT {
     @Test
     void theIssuerComesFromTheAnchorsWhenTheServerOmitsIt() {
         IssuedCert leaf = ca.issue(LeafSpec.forName("incomplete.test").withOcspUrl(responder.url()));
-        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(),
+        try (ResponderProbe probe = new ResponderProbe(
+                ResponderOptions.defaults(),
                 p -> p.equals(ca.certificate().getSubjectX500Principal()) ? List.of(ca.certificate()) : List.of())) {
-            ResponderAnswer a = probe.probe(observation(1, leaf.certificate())).responderAnswers().get(0);
+            ResponderAnswer a = probe.probe(observation(1, leaf.certificate()))
+                    .responderAnswers()
+                    .get(0);
 
             assertEquals(QueryOutcome.ANSWERED, a.outcome(), a::toString);
             assertEquals(40, a.issuerKeyHash().length());
@@ -96,7 +99,9 @@ class ResponderProbeIT {
     void withoutTheIssuerNothingIsAsked() {
         IssuedCert leaf = ca.issue(LeafSpec.forName("orphan.test").withOcspUrl(responder.url()));
         try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(), NO_ANCHORS)) {
-            ResponderAnswer a = probe.probe(observation(1, leaf.certificate())).responderAnswers().get(0);
+            ResponderAnswer a = probe.probe(observation(1, leaf.certificate()))
+                    .responderAnswers()
+                    .get(0);
 
             assertEquals(QueryOutcome.ISSUER_UNKNOWN, a.outcome());
             assertTrue(a.error().contains("issuer unknown"), a.error());
@@ -109,10 +114,15 @@ class ResponderProbeIT {
         IssuedCert ldap = ca.issue(LeafSpec.forName("ldap.test").withOcspUrl("ldap://ocsp.test/cn=x"));
         IssuedCert none = ca.issue(LeafSpec.forName("none.test"));
         try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(), NO_ANCHORS)) {
-            ResponderAnswer a = probe.probe(observation(1, ldap.certificate(), ca.certificate())).responderAnswers().get(0);
+            ResponderAnswer a = probe.probe(observation(1, ldap.certificate(), ca.certificate()))
+                    .responderAnswers()
+                    .get(0);
 
             assertEquals(QueryOutcome.URL_REFUSED, a.outcome());
-            assertEquals(List.of(), probe.probe(observation(2, none.certificate(), ca.certificate())).responderAnswers());
+            assertEquals(
+                    List.of(),
+                    probe.probe(observation(2, none.certificate(), ca.certificate()))
+                            .responderAnswers());
         }
     }
 
@@ -136,9 +146,25 @@ class ResponderProbeIT {
                 throw new IllegalStateException(e);
             }
         }
-        Handshake h = new Handshake(0, "127.0.0.1", TlsVersion.TLS_1_3, Outcome.OK, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
-                der, null, 1, 2, null);
-        return new Observation(new Target(line, "host" + line + ".test", 443, "host" + line + ".test", "", "", ""),
-                Instant.now(), 3, Outcome.OK, List.of("127.0.0.1"), List.of(h), null);
+        Handshake h = new Handshake(
+                0,
+                "127.0.0.1",
+                TlsVersion.TLS_1_3,
+                Outcome.OK,
+                "TLSv1.3",
+                "TLS_AES_128_GCM_SHA256",
+                der,
+                null,
+                1,
+                2,
+                null);
+        return new Observation(
+                new Target(line, "host" + line + ".test", 443, "host" + line + ".test", "", "", ""),
+                Instant.now(),
+                3,
+                Outcome.OK,
+                List.of("127.0.0.1"),
+                List.of(h),
+                null);
     }
 }

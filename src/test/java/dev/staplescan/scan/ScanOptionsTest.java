@@ -44,8 +44,18 @@ class ScanOptionsTest {
 
         assertThrows(IllegalArgumentException.class, d::withVersions);
         assertThrows(IllegalArgumentException.class, () -> d.withVersions(TlsVersion.TLS_1_2, TlsVersion.TLS_1_2));
-        assertThrows(NullPointerException.class, () -> new ScanOptions(d.connectTimeout(), d.handshakeTimeout(),
-                d.totalTimeout(), d.resolveTimeout(), withNull, 1, false, 4, 1));
+        assertThrows(
+                NullPointerException.class,
+                () -> new ScanOptions(
+                        d.connectTimeout(),
+                        d.handshakeTimeout(),
+                        d.totalTimeout(),
+                        d.resolveTimeout(),
+                        withNull,
+                        1,
+                        false,
+                        4,
+                        1));
     }
 
     @Test
@@ -53,7 +63,8 @@ class ScanOptionsTest {
         ScanOptions d = ScanOptions.defaults();
 
         assertThrows(IllegalArgumentException.class, () -> d.withHandshakesPerVersion(0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> d.withHandshakesPerVersion(ScanOptions.MAX_HANDSHAKES_PER_VERSION + 1));
         assertThrows(IllegalArgumentException.class, () -> d.withAllAddresses(true, 0));
         assertThrows(IllegalArgumentException.class, () -> d.withResolverThreads(0));

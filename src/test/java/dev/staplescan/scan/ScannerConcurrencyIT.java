@@ -33,18 +33,28 @@ class ScannerConcurrencyIT {
             List<Future<Observation>> futures = new ArrayList<>();
             for (int i = 0; i < SCANS; i++) {
                 boolean isRed = i % 2 == 0;
-                Target t = new Target(i + 1, "127.0.0.1", isRed ? redServer.port() : blueServer.port(),
-                        isRed ? "red.test" : "blue.test", "", "", "");
+                Target t = new Target(
+                        i + 1,
+                        "127.0.0.1",
+                        isRed ? redServer.port() : blueServer.port(),
+                        isRed ? "red.test" : "blue.test",
+                        "",
+                        "",
+                        "");
                 futures.add(threads.submit(() -> scanner.scan(t)));
             }
 
             for (Future<Observation> f : futures) {
                 Observation o = f.get();
-                byte[] expected = (o.target().line() % 2 == 1 ? red : blue).certificate().getEncoded();
+                byte[] expected =
+                        (o.target().line() % 2 == 1 ? red : blue).certificate().getEncoded();
                 assertEquals(2, o.handshakes().size());
                 for (Handshake h : o.handshakes()) {
                     assertEquals(Outcome.OK, h.outcome(), h.error());
-                    assertArrayEquals(expected, h.chain().get(0), "chain of another endpoint for line " + o.target().line());
+                    assertArrayEquals(
+                            expected,
+                            h.chain().get(0),
+                            "chain of another endpoint for line " + o.target().line());
                 }
             }
         }

@@ -30,7 +30,8 @@ class ScannerIT {
 
     @BeforeAll
     static void start() {
-        scanner = new Scanner(ScanOptions.defaults().withConnectTimeout(Duration.ofSeconds(2))
+        scanner = new Scanner(ScanOptions.defaults()
+                .withConnectTimeout(Duration.ofSeconds(2))
                 .withHandshakeTimeout(Duration.ofSeconds(2)));
     }
 
@@ -68,7 +69,9 @@ class ScannerIT {
                 assertTrue(h.connectMillis() >= 0 && h.handshakeMillis() >= 0);
                 assertNull(h.error());
             }
-            assertEquals(List.of(0, 1), o.handshakes().stream().map(Handshake::sequence).toList());
+            assertEquals(
+                    List.of(0, 1),
+                    o.handshakes().stream().map(Handshake::sequence).toList());
         }
     }
 
@@ -104,7 +107,9 @@ class ScannerIT {
             Observation o = scanner.scan(target("127.0.0.1", server.port(), "scan.test"));
 
             assertEquals(List.of(Outcome.PROTOCOL_NOT_SUPPORTED, Outcome.OK), outcomes(o));
-            assertTrue(o.handshakes().get(0).error().contains("protocol_version"), o.handshakes().get(0).error());
+            assertTrue(
+                    o.handshakes().get(0).error().contains("protocol_version"),
+                    o.handshakes().get(0).error());
             assertEquals("TLSv1.2", o.handshakes().get(1).protocol());
         }
     }
@@ -125,7 +130,8 @@ class ScannerIT {
 
     @Test
     void anHttpReplyIsNotTls() throws Exception {
-        try (LoopbackServer http = LoopbackServer.tcp(InetAddress.getByName("127.0.0.1"), LoopbackServer::httpBadRequest)) {
+        try (LoopbackServer http =
+                LoopbackServer.tcp(InetAddress.getByName("127.0.0.1"), LoopbackServer::httpBadRequest)) {
             Observation o = scanner.scan(target("127.0.0.1", http.port(), "scan.test"));
 
             assertEquals(List.of(Outcome.NOT_TLS, Outcome.NOT_TLS), outcomes(o));
@@ -162,8 +168,8 @@ class ScannerIT {
     void repeatsAreNotSpentOnAServerThatNeverAnswers() throws Exception {
         Duration timeout = Duration.ofMillis(500);
         try (LoopbackServer mute = LoopbackServer.tcp(InetAddress.getByName("127.0.0.1"), LoopbackServer::silent);
-                Scanner repeating = new Scanner(ScanOptions.defaults().withHandshakeTimeout(timeout)
-                        .withHandshakesPerVersion(3))) {
+                Scanner repeating = new Scanner(
+                        ScanOptions.defaults().withHandshakeTimeout(timeout).withHandshakesPerVersion(3))) {
             long start = System.nanoTime();
 
             Observation o = repeating.scan(target("127.0.0.1", mute.port(), "scan.test"));
@@ -180,8 +186,8 @@ class ScannerIT {
         // Each read gets a byte within 100 ms, so setSoTimeout alone would never fire; the watchdog must.
         Duration timeout = Duration.ofMillis(800);
         try (LoopbackServer drip = LoopbackServer.tcp(InetAddress.getByName("127.0.0.1"), LoopbackServer::drip);
-                Scanner quick = new Scanner(ScanOptions.defaults().withVersions(TlsVersion.TLS_1_2)
-                        .withHandshakeTimeout(timeout))) {
+                Scanner quick = new Scanner(
+                        ScanOptions.defaults().withVersions(TlsVersion.TLS_1_2).withHandshakeTimeout(timeout))) {
             long start = System.nanoTime();
 
             Observation o = quick.scan(target("127.0.0.1", drip.port(), "scan.test"));
@@ -195,7 +201,8 @@ class ScannerIT {
     @Test
     void attemptsBeyondTheTotalBudgetAreRecordedAsNotAttempted() throws Exception {
         // The budget ends inside the first (TLS 1.3) attempt, so the TLS 1.2 one cannot be made.
-        ScanOptions tight = ScanOptions.defaults().withHandshakeTimeout(Duration.ofMillis(600))
+        ScanOptions tight = ScanOptions.defaults()
+                .withHandshakeTimeout(Duration.ofMillis(600))
                 .withTotalTimeout(Duration.ofMillis(500));
         try (LoopbackServer mute = LoopbackServer.tcp(InetAddress.getByName("127.0.0.1"), LoopbackServer::silent);
                 Scanner budgeted = new Scanner(tight)) {
@@ -217,18 +224,30 @@ class ScannerIT {
         InetAddress a3 = InetAddress.getByName("127.0.0.3");
         try (JsseTestServer s1 = new JsseTestServer(CERTS, a1, 0, "TLSv1.3", "TLSv1.2");
                 JsseTestServer s2 = new JsseTestServer(CERTS, a2, s1.port(), "TLSv1.3", "TLSv1.2");
-                Scanner pool = new Scanner(ScanOptions.defaults().withHandshakesPerVersion(2).withAllAddresses(true, 2),
+                Scanner pool = new Scanner(
+                        ScanOptions.defaults().withHandshakesPerVersion(2).withAllAddresses(true, 2),
                         host -> new InetAddress[] {a1, a2, a3})) {
             Observation o = pool.scan(target("pool.test", s1.port(), "pool.test"));
 
             assertEquals(List.of("127.0.0.1", "127.0.0.2", "127.0.0.3"), o.addresses());
             assertEquals(8, o.handshakes().size());
             assertTrue(o.handshakes().stream().allMatch(Handshake::completed));
-            assertEquals(List.of("127.0.0.1", "127.0.0.1", "127.0.0.1", "127.0.0.1",
-                    "127.0.0.2", "127.0.0.2", "127.0.0.2", "127.0.0.2"),
+            assertEquals(
+                    List.of(
+                            "127.0.0.1",
+                            "127.0.0.1",
+                            "127.0.0.1",
+                            "127.0.0.1",
+                            "127.0.0.2",
+                            "127.0.0.2",
+                            "127.0.0.2",
+                            "127.0.0.2"),
                     o.handshakes().stream().map(Handshake::address).toList());
-            assertEquals(List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_3, TlsVersion.TLS_1_2, TlsVersion.TLS_1_2),
-                    o.handshakes().subList(0, 4).stream().map(Handshake::requested).toList());
+            assertEquals(
+                    List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_3, TlsVersion.TLS_1_2, TlsVersion.TLS_1_2),
+                    o.handshakes().subList(0, 4).stream()
+                            .map(Handshake::requested)
+                            .toList());
             assertEquals(4, s1.requestedNames(4).size(), "repeats are full handshakes, never resumed");
             assertEquals(4, s2.requestedNames(4).size());
         }
@@ -241,7 +260,9 @@ class ScannerIT {
             Observation o = repeats.scan(target("127.0.0.1", server.port(), "scan.test"));
 
             assertEquals(6, o.handshakes().size());
-            assertTrue(o.handshakes().stream().allMatch(h -> h.completed() && h.chain().size() == 1),
+            assertTrue(
+                    o.handshakes().stream()
+                            .allMatch(h -> h.completed() && h.chain().size() == 1),
                     "a resumed session would have no certificate");
         }
     }

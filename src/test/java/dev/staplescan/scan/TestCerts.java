@@ -42,9 +42,15 @@ record TestCerts(KeyPair keyPair, X509Certificate certificate) {
             Instant now = Instant.now();
             X500Name subject = new X500Name("CN=" + name);
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                    subject, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(Duration.ofDays(1))), subject, kp.getPublic());
-            builder.addExtension(Extension.subjectAlternativeName, false,
+                    subject,
+                    BigInteger.valueOf(now.toEpochMilli()),
+                    Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(Duration.ofDays(1))),
+                    subject,
+                    kp.getPublic());
+            builder.addExtension(
+                    Extension.subjectAlternativeName,
+                    false,
                     new GeneralNames(new GeneralName(GeneralName.dNSName, name)));
             var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate());
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(builder.build(signer));

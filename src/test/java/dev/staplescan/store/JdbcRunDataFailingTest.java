@@ -43,22 +43,30 @@ class JdbcRunDataFailingTest {
             int count = owner.equals("alpha") ? 10 : 2;
             for (int i = 0; i < count; i++, line++) {
                 targets.add(new Target(line, "h" + line + ".example", 443, "h" + line + ".example", owner, "prod", ""));
-                FindingCode code = owner.equals("alpha") && i == 7 ? FindingCode.STAPLE_STATUS_REVOKED
+                FindingCode code = owner.equals("alpha") && i == 7
+                        ? FindingCode.STAPLE_STATUS_REVOKED
                         : FindingCode.STAPLE_MISSING;
                 Finding f = new Finding(code, code.defaultSeverity(), "evidence");
-                assessed.add(new AssessmentStore.Assessed(line,
-                        new Assessment(Verdict.FAIL, List.of(f), EndpointFacts.unknown())));
+                assessed.add(new AssessmentStore.Assessed(
+                        line, new Assessment(Verdict.FAIL, List.of(f), EndpointFacts.unknown())));
             }
         }
         new TargetStore(jdbc).insertTargets(run, targets);
-        new ObservationStore(jdbc).write(run, targets.stream().map(t -> new Observation(t, Instant.now(), 1,
-                Outcome.OK, List.of(), List.of(), null)).toList());
+        new ObservationStore(jdbc)
+                .write(
+                        run,
+                        targets.stream()
+                                .map(t -> new Observation(t, Instant.now(), 1, Outcome.OK, List.of(), List.of(), null))
+                                .toList());
         new AssessmentStore(jdbc).write(run, assessed);
 
         // when the report asks for at most 6
         Map<String, List<Long>> byOwner = new TreeMap<>();
-        new JdbcRunData(jdbc, run).forEachFailing(6, (EndpointRow r) ->
-                byOwner.computeIfAbsent(r.target().owner(), k -> new ArrayList<>()).add(r.target().line()));
+        new JdbcRunData(jdbc, run)
+                .forEachFailing(
+                        6,
+                        (EndpointRow r) -> byOwner.computeIfAbsent(r.target().owner(), k -> new ArrayList<>())
+                                .add(r.target().line()));
 
         // then every owner is represented, and alpha's CRITICAL endpoint (line 8) comes first
         assertEquals(Map.of("alpha", List.of(8L, 1L), "beta", List.of(11L, 12L), "gamma", List.of(13L, 14L)), byOwner);

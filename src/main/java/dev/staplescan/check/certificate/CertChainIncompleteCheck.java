@@ -27,7 +27,8 @@ public final class CertChainIncompleteCheck implements Check {
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
         for (PresentedChain chain : e.chains()) {
             if (chain.status() == ChainStatus.INCOMPLETE) {
-                report.accept(String.format("the server did not send the issuer of certificate %s: %s",
+                report.accept(String.format(
+                        "the server did not send the issuer of certificate %s: %s",
                         Fmt.cert(chain.leaf()), chain.facts().trust().detail()));
             }
         }

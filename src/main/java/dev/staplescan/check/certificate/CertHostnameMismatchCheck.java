@@ -25,7 +25,8 @@ public final class CertHostnameMismatchCheck implements Check {
         for (PresentedChain chain : e.chains()) {
             HostnameMatch m = chain.hostname();
             if (!m.matches()) {
-                String sans = m.presented().isEmpty() ? "no subjectAltName entries"
+                String sans = m.presented().isEmpty()
+                        ? "no subjectAltName entries"
                         : "subjectAltName " + String.join(", ", m.presented());
                 report.accept((m.ipLiteral() ? "IP address " : "name ") + m.name() + " is not covered by certificate "
                         + Fmt.cert(chain.leaf()) + ": it has " + sans);

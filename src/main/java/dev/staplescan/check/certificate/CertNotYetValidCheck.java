@@ -1,7 +1,7 @@
 package dev.staplescan.check.certificate;
 
-import dev.staplescan.check.Check;
 import dev.staplescan.check.ChainStatus;
+import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
 import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;

@@ -28,9 +28,11 @@ public final class CertRevokedCheck implements Check {
         for (LiveAnswer live : e.liveAnswers()) {
             if (live.status() == RevocationStatus.REVOKED) {
                 SingleResponseCheck single = live.verification().single();
-                report.accept("responder " + live.answer().url() + " says certificate " + Fmt.cert(live.chain().leaf())
+                report.accept("responder " + live.answer().url() + " says certificate "
+                        + Fmt.cert(live.chain().leaf())
                         + " was revoked at " + Fmt.instant(single.revocationTime()) + ", reason "
-                        + single.revocationReason().asn1Name() + " (asked at " + Fmt.instant(live.answer().queriedAt())
+                        + single.revocationReason().asn1Name() + " (asked at "
+                        + Fmt.instant(live.answer().queriedAt())
                         + ")");
             }
         }

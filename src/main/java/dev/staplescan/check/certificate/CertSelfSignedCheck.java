@@ -24,7 +24,8 @@ public final class CertSelfSignedCheck implements Check {
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
         for (PresentedChain chain : e.chains()) {
             if (chain.status() == ChainStatus.SELF_SIGNED) {
-                report.accept(String.format("certificate %s is self-signed: %s",
+                report.accept(String.format(
+                        "certificate %s is self-signed: %s",
                         Fmt.cert(chain.leaf()), chain.facts().trust().detail()));
             }
         }

@@ -26,7 +26,8 @@ public final class CertUntrustedCheck implements Check {
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
         for (PresentedChain chain : e.chains()) {
             if (chain.status() == ChainStatus.UNTRUSTED) {
-                report.accept(String.format("the chain of certificate %s does not lead to a trust anchor: %s",
+                report.accept(String.format(
+                        "the chain of certificate %s does not lead to a trust anchor: %s",
                         Fmt.cert(chain.leaf()), chain.facts().trust().detail()));
             }
         }

@@ -35,12 +35,15 @@ public final class OcspResponderDisagreesCheck implements Check {
                 continue;
             }
             for (ServedStaple s : e.staples()) {
-                if (comparable(s) && s.chain().leaf().equals(live.chain().leaf())
+                if (comparable(s)
+                        && s.chain().leaf().equals(live.chain().leaf())
                         && s.verification().single().status() != live.status()) {
-                    report.accept("the staple says " + name(s.verification().single().status()) + " (thisUpdate "
-                            + Fmt.instant(s.verification().single().thisUpdate()) + ") but responder "
-                            + live.answer().url() + " says " + name(live.status()) + " (asked at "
-                            + Fmt.instant(live.answer().queriedAt()) + ") for serial " + live.answer().serial());
+                    report.accept(
+                            "the staple says " + name(s.verification().single().status()) + " (thisUpdate "
+                                    + Fmt.instant(s.verification().single().thisUpdate()) + ") but responder "
+                                    + live.answer().url() + " says " + name(live.status()) + " (asked at "
+                                    + Fmt.instant(live.answer().queriedAt()) + ") for serial "
+                                    + live.answer().serial());
                     break; // one finding per leaf: further staples for it say the same thing again
                 }
             }
@@ -49,9 +52,12 @@ public final class OcspResponderDisagreesCheck implements Check {
 
     static boolean comparable(ServedStaple s) {
         StapleVerification v = s.verification();
-        return s.chain() != null && v.successful() && v.single().match().usable()
+        return s.chain() != null
+                && v.successful()
+                && v.single().match().usable()
                 && v.single().status() != RevocationStatus.NOT_APPLICABLE
-                && v.signer().signature() != SignatureStatus.INVALID && !v.signer().authority().unauthorized();
+                && v.signer().signature() != SignatureStatus.INVALID
+                && !v.signer().authority().unauthorized();
     }
 
     private static String name(RevocationStatus status) {

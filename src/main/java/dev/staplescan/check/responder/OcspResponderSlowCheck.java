@@ -24,8 +24,9 @@ public final class OcspResponderSlowCheck implements Check {
         long limit = p.responderSlow().toMillis();
         for (LiveAnswer live : e.liveAnswers()) {
             if (live.usable() && live.answer().elapsedMillis() > limit) {
-                report.accept("responder " + live.answer().url() + " took " + live.answer().elapsedMillis()
-                        + " ms to answer for serial " + live.answer().serial() + " (policy: at most " + limit + " ms)");
+                report.accept("responder " + live.answer().url() + " took "
+                        + live.answer().elapsedMillis() + " ms to answer for serial "
+                        + live.answer().serial() + " (policy: at most " + limit + " ms)");
             }
         }
     }

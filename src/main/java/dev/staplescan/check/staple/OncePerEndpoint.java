@@ -14,10 +14,12 @@ import java.util.function.Predicate;
  */
 final class OncePerEndpoint {
 
-    private OncePerEndpoint() {
-    }
+    private OncePerEndpoint() {}
 
-    static void report(Evidence e, Predicate<ServedStaple> problem, Function<ServedStaple, String> describe,
+    static void report(
+            Evidence e,
+            Predicate<ServedStaple> problem,
+            Function<ServedStaple, String> describe,
             Consumer<String> out) {
         List<ServedStaple> bad = e.staples().stream().filter(problem).toList();
         if (bad.isEmpty()) {
@@ -26,6 +28,7 @@ final class OncePerEndpoint {
         int affected = bad.stream().mapToInt(s -> s.handshakes().size()).sum();
         long stapled = e.reached().stream().filter(Evidence::stapled).count();
         String distinct = bad.size() > 1 ? ", " + bad.size() + " distinct staples" : "";
-        out.accept(describe.apply(bad.get(0)) + " (" + affected + " of " + stapled + " stapled handshakes" + distinct + ")");
+        out.accept(describe.apply(bad.get(0)) + " (" + affected + " of " + stapled + " stapled handshakes" + distinct
+                + ")");
     }
 }

@@ -36,9 +36,10 @@ public final class StapleExpiringSoonCheck implements Check {
     private static String describe(ServedStaple s, Evidence e, Policy p) {
         StapleVerification v = s.verification();
         Duration left = Duration.between(e.now(), v.single().nextUpdate());
-        String when = left.isNegative() ? Fmt.duration(left) + " ago, within the clock-skew allowance"
+        String when = left.isNegative()
+                ? Fmt.duration(left) + " ago, within the clock-skew allowance"
                 : "in " + Fmt.duration(left);
-        return "the staple expires soon: nextUpdate " + Fmt.instant(v.single().nextUpdate()) + ", " + when
-                + " (policy " + p.name() + " warns " + Fmt.duration(p.stapleExpiringSoon()) + " ahead)";
+        return "the staple expires soon: nextUpdate " + Fmt.instant(v.single().nextUpdate()) + ", " + when + " (policy "
+                + p.name() + " warns " + Fmt.duration(p.stapleExpiringSoon()) + " ahead)";
     }
 }

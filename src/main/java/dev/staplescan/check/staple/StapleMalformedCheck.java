@@ -3,7 +3,6 @@ package dev.staplescan.check.staple;
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
 import dev.staplescan.check.FindingCode;
-import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.ServedStaple;
 import dev.staplescan.ocsp.ParseStatus;

@@ -33,6 +33,7 @@ public final class StapleNoNextUpdateCheck implements Check {
 
     private static String describe(ServedStaple s, Evidence e, Policy p) {
         StapleVerification v = s.verification();
-        return "the staple has no nextUpdate (thisUpdate " + Fmt.instant(v.single().thisUpdate()) + ")";
+        return "the staple has no nextUpdate (thisUpdate "
+                + Fmt.instant(v.single().thisUpdate()) + ")";
     }
 }

@@ -34,7 +34,8 @@ public final class StapleNotYetValidCheck implements Check {
 
     private static String describe(ServedStaple s, Evidence e, Policy p) {
         StapleVerification v = s.verification();
-        return "the staple is not valid yet: thisUpdate " + Fmt.instant(v.single().thisUpdate()) + " is "
+        return "the staple is not valid yet: thisUpdate "
+                + Fmt.instant(v.single().thisUpdate()) + " is "
                 + Fmt.duration(Duration.between(e.now(), v.single().thisUpdate())) + " ahead (clock-skew allowance "
                 + Fmt.duration(p.clockSkew()) + ")";
     }

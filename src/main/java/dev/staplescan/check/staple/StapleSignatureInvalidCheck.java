@@ -3,7 +3,6 @@ package dev.staplescan.check.staple;
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
 import dev.staplescan.check.FindingCode;
-import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.ServedStaple;
 import dev.staplescan.ocsp.SignatureStatus;
@@ -34,7 +33,7 @@ public final class StapleSignatureInvalidCheck implements Check {
 
     private static String describe(ServedStaple s, Evidence e, Policy p) {
         StapleVerification v = s.verification();
-        return "the staple signature does not verify with the key of " + v.signer().signerSubject() + " (ResponderID "
-                + v.signer().responderId() + ")";
+        return "the staple signature does not verify with the key of "
+                + v.signer().signerSubject() + " (ResponderID " + v.signer().responderId() + ")";
     }
 }

@@ -34,7 +34,9 @@ public final class StapleStatusRevokedCheck implements Check {
 
     private static String describe(ServedStaple s, Evidence e, Policy p) {
         StapleVerification v = s.verification();
-        return "the staple says certificate serial " + Fmt.serial(s.chain().leaf().getSerialNumber()) + " was revoked at "
-                + Fmt.instant(v.single().revocationTime()) + ", reason " + v.single().revocationReason().asn1Name();
+        return "the staple says certificate serial "
+                + Fmt.serial(s.chain().leaf().getSerialNumber()) + " was revoked at "
+                + Fmt.instant(v.single().revocationTime()) + ", reason "
+                + v.single().revocationReason().asn1Name();
     }
 }

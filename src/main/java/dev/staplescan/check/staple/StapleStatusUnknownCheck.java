@@ -33,6 +33,7 @@ public final class StapleStatusUnknownCheck implements Check {
 
     private static String describe(ServedStaple s, Evidence e, Policy p) {
         StapleVerification v = s.verification();
-        return "the staple says status unknown for certificate serial " + Fmt.serial(s.chain().leaf().getSerialNumber());
+        return "the staple says status unknown for certificate serial "
+                + Fmt.serial(s.chain().leaf().getSerialNumber());
     }
 }

@@ -23,22 +23,29 @@ public final class StapleUnauthorizedSignerCheck implements Check {
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
-        OncePerEndpoint.report(e, s -> s.verification().signer().authority().unauthorized(),
-                StapleUnauthorizedSignerCheck::describe, report);
+        OncePerEndpoint.report(
+                e,
+                s -> s.verification().signer().authority().unauthorized(),
+                StapleUnauthorizedSignerCheck::describe,
+                report);
     }
 
     private static String describe(ServedStaple s) {
         SignerCheck signer = s.verification().signer();
         String issuer = s.chain().leaf().getIssuerX500Principal().getName();
         return switch (signer.authority()) {
-            case DELEGATE_NOT_ISSUED_BY_ISSUER -> "the staple is signed by " + signer.signerSubject()
-                    + ", which was not issued by the certificate's issuer " + issuer;
-            case DELEGATE_WITHOUT_OCSP_SIGNING -> "the staple is signed by " + signer.signerSubject()
-                    + ", issued by " + issuer + " but without the id-kp-OCSPSigning extended key usage";
-            case DELEGATE_OUTSIDE_VALIDITY -> "the staple is signed by delegated responder " + signer.signerSubject()
-                    + ", whose certificate is expired or not yet valid";
-            default -> "the staple is signed by an unknown responder (ResponderID " + signer.responderId()
-                    + "): neither the issuer " + issuer + " nor a certificate included in the response";
+            case DELEGATE_NOT_ISSUED_BY_ISSUER ->
+                "the staple is signed by " + signer.signerSubject()
+                        + ", which was not issued by the certificate's issuer " + issuer;
+            case DELEGATE_WITHOUT_OCSP_SIGNING ->
+                "the staple is signed by " + signer.signerSubject() + ", issued by " + issuer
+                        + " but without the id-kp-OCSPSigning extended key usage";
+            case DELEGATE_OUTSIDE_VALIDITY ->
+                "the staple is signed by delegated responder " + signer.signerSubject()
+                        + ", whose certificate is expired or not yet valid";
+            default ->
+                "the staple is signed by an unknown responder (ResponderID " + signer.responderId()
+                        + "): neither the issuer " + issuer + " nor a certificate included in the response";
         };
     }
 }

@@ -37,10 +37,12 @@ public final class StapleWrongCertCheck implements Check {
         StapleVerification v = s.verification();
         String leafSerial = Fmt.serial(s.chain().leaf().getSerialNumber());
         if (v.single().match() == CertIdMatch.ISSUER_MISMATCH) {
-            return "the staple has the served serial " + leafSerial + " but its " + v.single().hashAlgorithm()
-                    + " CertID names another issuer than " + s.chain().leaf().getIssuerX500Principal().getName();
+            return "the staple has the served serial " + leafSerial + " but its "
+                    + v.single().hashAlgorithm() + " CertID names another issuer than "
+                    + s.chain().leaf().getIssuerX500Principal().getName();
         }
-        String responded = v.single().respondedSerials().stream().map(Fmt::serial).collect(Collectors.joining(", "));
+        String responded =
+                v.single().respondedSerials().stream().map(Fmt::serial).collect(Collectors.joining(", "));
         return "the staple is about serial " + (responded.isEmpty() ? "(none)" : responded)
                 + ", the served certificate has serial " + leafSerial;
     }

@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 /** Wording shared by the stapling checks: counts of handshakes per version. */
 final class Handshakes {
 
-    private Handshakes() {
-    }
+    private Handshakes() {}
 
     /** {@code 4 handshakes (TLSv1.3 x2, TLSv1.2 x2)}. */
     static String describe(List<Handshake> handshakes) {

@@ -28,7 +28,9 @@ public final class MustStapleViolationCheck implements Check {
             if (!chain.facts().mustStaple()) {
                 continue;
             }
-            List<Handshake> bare = chain.handshakes().stream().filter(h -> !Evidence.stapled(h)).toList();
+            List<Handshake> bare = chain.handshakes().stream()
+                    .filter(h -> !Evidence.stapled(h))
+                    .toList();
             if (!bare.isEmpty()) {
                 report.accept("certificate " + Fmt.cert(chain.leaf()) + " is Must-Staple (RFC 7633 TLS Feature "
                         + "status_request) but " + bare.size() + " of " + Handshakes.describe(chain.handshakes())

@@ -48,13 +48,14 @@ public final class StapleInconsistentCheck implements Check {
         Set<X509Certificate> leaves = new LinkedHashSet<>();
         for (PresentedChain chain : e.chains()) {
             leaves.add(chain.leaf());
-            addressesBySerial.computeIfAbsent(Fmt.serial(chain.leaf().getSerialNumber()), k -> new LinkedHashSet<>())
+            addressesBySerial
+                    .computeIfAbsent(Fmt.serial(chain.leaf().getSerialNumber()), k -> new LinkedHashSet<>())
                     .addAll(chain.handshakes().stream().map(Handshake::address).toList());
         }
         if (leaves.size() > 1) {
             List<String> parts = new ArrayList<>();
-            addressesBySerial.forEach((serial, addresses) ->
-                    parts.add("serial " + serial + " on " + String.join(", ", addresses)));
+            addressesBySerial.forEach(
+                    (serial, addresses) -> parts.add("serial " + serial + " on " + String.join(", ", addresses)));
             out.add("different certificates are presented: " + String.join(" vs ", parts));
         }
     }
@@ -69,8 +70,8 @@ public final class StapleInconsistentCheck implements Check {
         }
         if (handshakesByStatus.size() > 1) {
             List<String> parts = new ArrayList<>();
-            handshakesByStatus.forEach((status, n) -> parts.add(status.name().toLowerCase(Locale.ROOT) + " on " + n
-                    + (n == 1 ? " handshake" : " handshakes")));
+            handshakesByStatus.forEach((status, n) -> parts.add(
+                    status.name().toLowerCase(Locale.ROOT) + " on " + n + (n == 1 ? " handshake" : " handshakes")));
             out.add("staples disagree: " + String.join(" vs ", parts));
         }
     }
@@ -80,8 +81,11 @@ public final class StapleInconsistentCheck implements Check {
             Set<String> always = new LinkedHashSet<>();
             Set<String> never = new LinkedHashSet<>();
             Map<String, List<Handshake>> byAddress = new LinkedHashMap<>();
-            e.reached().stream().filter(h -> Evidence.version(h) == v)
-                    .forEach(h -> byAddress.computeIfAbsent(h.address(), k -> new ArrayList<>()).add(h));
+            e.reached().stream()
+                    .filter(h -> Evidence.version(h) == v)
+                    .forEach(h -> byAddress
+                            .computeIfAbsent(h.address(), k -> new ArrayList<>())
+                            .add(h));
             byAddress.forEach((address, hs) -> {
                 long stapled = hs.stream().filter(Evidence::stapled).count();
                 if (stapled == hs.size()) {

@@ -28,14 +28,16 @@ public final class StapleIntermittentCheck implements Check {
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
         Map<String, List<Handshake>> groups = new LinkedHashMap<>();
         for (Handshake h : e.reached()) {
-            groups.computeIfAbsent(h.address() + " " + Evidence.version(h).jsseName(), k -> new ArrayList<>()).add(h);
+            groups.computeIfAbsent(h.address() + " " + Evidence.version(h).jsseName(), k -> new ArrayList<>())
+                    .add(h);
         }
         List<String> mixed = new ArrayList<>();
         for (Map.Entry<String, List<Handshake>> g : groups.entrySet()) {
             long stapled = g.getValue().stream().filter(Evidence::stapled).count();
             if (stapled > 0 && stapled < g.getValue().size()) {
-                mixed.add("on " + g.getKey() + " " + stapled + " of " + g.getValue().size()
-                        + " handshakes carried a staple (in order: " + Handshakes.pattern(g.getValue()) + ")");
+                mixed.add("on " + g.getKey() + " " + stapled + " of "
+                        + g.getValue().size() + " handshakes carried a staple (in order: "
+                        + Handshakes.pattern(g.getValue()) + ")");
             }
         }
         if (!mixed.isEmpty()) {

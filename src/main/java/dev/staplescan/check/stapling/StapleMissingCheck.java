@@ -25,7 +25,8 @@ public final class StapleMissingCheck implements Check {
         if (e.reached().stream().anyMatch(Evidence::stapled)) {
             return;
         }
-        Optional<PresentedChain> withResponder = e.chains().stream().filter(c -> c.facts().offersOcsp()).findFirst();
+        Optional<PresentedChain> withResponder =
+                e.chains().stream().filter(c -> c.facts().offersOcsp()).findFirst();
         withResponder.ifPresent(chain -> report.accept("none of " + Handshakes.describe(e.reached())
                 + " carried an OCSP staple, although the certificate names responder "
                 + chain.facts().ocspUrls().get(0)));

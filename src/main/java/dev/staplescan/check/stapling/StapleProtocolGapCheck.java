@@ -28,11 +28,13 @@ public final class StapleProtocolGapCheck implements Check {
         List<String> stapling = new ArrayList<>();
         List<String> bare = new ArrayList<>();
         for (TlsVersion v : TlsVersion.values()) {
-            List<Handshake> under = e.reached().stream().filter(h -> Evidence.version(h) == v).toList();
+            List<Handshake> under =
+                    e.reached().stream().filter(h -> Evidence.version(h) == v).toList();
             if (under.isEmpty()) {
                 continue;
             }
-            String description = v.jsseName() + " (" + under.size() + (under.size() == 1 ? " handshake)" : " handshakes)");
+            String description =
+                    v.jsseName() + " (" + under.size() + (under.size() == 1 ? " handshake)" : " handshakes)");
             if (under.stream().anyMatch(Evidence::stapled)) {
                 stapling.add(description);
             } else {

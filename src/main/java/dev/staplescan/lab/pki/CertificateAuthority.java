@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -56,8 +56,13 @@ public final class CertificateAuthority {
         KeyPair keys = X509Factory.newKeyPair();
         X500Name name = X509Factory.name(commonName);
         Instant now = Instant.now();
-        X509v3CertificateBuilder builder = X509Factory.builder(name, keys.getPublic(), name, keys.getPublic(),
-                now.minus(Duration.ofDays(5 * 365)), now.plus(Duration.ofDays(3650)));
+        X509v3CertificateBuilder builder = X509Factory.builder(
+                name,
+                keys.getPublic(),
+                name,
+                keys.getPublic(),
+                now.minus(Duration.ofDays(5 * 365)),
+                now.plus(Duration.ofDays(3650)));
         addCaExtensions(builder);
         return new CertificateAuthority(X509Factory.sign(builder, keys.getPrivate()), keys.getPrivate(), null);
     }
@@ -69,8 +74,8 @@ public final class CertificateAuthority {
     public static IssuedCert selfSigned(LeafSpec spec) {
         KeyPair keys = X509Factory.newKeyPair();
         X500Name name = X509Factory.name(spec.commonName());
-        X509v3CertificateBuilder builder = X509Factory.builder(name, keys.getPublic(), name, keys.getPublic(),
-                spec.notBefore(), spec.notAfter());
+        X509v3CertificateBuilder builder =
+                X509Factory.builder(name, keys.getPublic(), name, keys.getPublic(), spec.notBefore(), spec.notAfter());
         addLeafExtensions(builder, spec);
         return new IssuedCert(X509Factory.sign(builder, keys.getPrivate()), keys.getPrivate(), null);
     }
@@ -80,8 +85,8 @@ public final class CertificateAuthority {
         KeyPair keys = X509Factory.newKeyPair();
         Instant now = Instant.now();
         // Issued two years ago (and within the root's validity), as intermediates in service are.
-        X509v3CertificateBuilder builder = childBuilder(commonName, keys, now.minus(Duration.ofDays(2 * 365)),
-                now.plus(Duration.ofDays(1825)));
+        X509v3CertificateBuilder builder =
+                childBuilder(commonName, keys, now.minus(Duration.ofDays(2 * 365)), now.plus(Duration.ofDays(1825)));
         addCaExtensions(builder);
         return new CertificateAuthority(X509Factory.sign(builder, privateKey), keys.getPrivate(), this);
     }
@@ -103,8 +108,8 @@ public final class CertificateAuthority {
     public IssuedCert delegatedResponder(String commonName, boolean ocspSigningEku) {
         KeyPair keys = X509Factory.newKeyPair();
         Instant now = Instant.now();
-        X509v3CertificateBuilder builder = childBuilder(commonName, keys, now.minus(Duration.ofDays(1)),
-                now.plus(Duration.ofDays(365)));
+        X509v3CertificateBuilder builder =
+                childBuilder(commonName, keys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
         X509Factory.add(builder, Extension.basicConstraints, true, new BasicConstraints(false));
         X509Factory.add(builder, Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         KeyPurposeId purpose = ocspSigningEku ? KeyPurposeId.id_kp_OCSPSigning : KeyPurposeId.id_kp_serverAuth;
@@ -126,10 +131,17 @@ public final class CertificateAuthority {
         return parent;
     }
 
-    private X509v3CertificateBuilder childBuilder(String commonName, KeyPair keys, Instant notBefore, Instant notAfter) {
-        X500Name issuerName = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-        return X509Factory.builder(issuerName, certificate.getPublicKey(), X509Factory.name(commonName),
-                keys.getPublic(), notBefore, notAfter);
+    private X509v3CertificateBuilder childBuilder(
+            String commonName, KeyPair keys, Instant notBefore, Instant notAfter) {
+        X500Name issuerName =
+                X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        return X509Factory.builder(
+                issuerName,
+                certificate.getPublicKey(),
+                X509Factory.name(commonName),
+                keys.getPublic(),
+                notBefore,
+                notAfter);
     }
 
     private static void addCaExtensions(X509v3CertificateBuilder builder) {
@@ -141,8 +153,10 @@ public final class CertificateAuthority {
         X509Factory.add(builder, Extension.basicConstraints, true, new BasicConstraints(false));
         // digitalSignature is what ECDHE_ECDSA (TLS 1.2) and TLS 1.3 CertificateVerify need.
         X509Factory.add(builder, Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-        X509Factory.add(builder, Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-        GeneralName[] names = new GeneralName[spec.dnsNames().size() + spec.ipAddresses().size()];
+        X509Factory.add(
+                builder, Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        GeneralName[] names =
+                new GeneralName[spec.dnsNames().size() + spec.ipAddresses().size()];
         int i = 0;
         for (String dns : spec.dnsNames()) {
             names[i++] = new GeneralName(GeneralName.dNSName, dns);
@@ -167,11 +181,13 @@ public final class CertificateAuthority {
     private static AuthorityInformationAccess authorityInformationAccess(LeafSpec spec) {
         List<AccessDescription> methods = new ArrayList<>();
         if (spec.ocspUrl() != null) {
-            methods.add(new AccessDescription(AccessDescription.id_ad_ocsp,
+            methods.add(new AccessDescription(
+                    AccessDescription.id_ad_ocsp,
                     new GeneralName(GeneralName.uniformResourceIdentifier, spec.ocspUrl())));
         }
         if (spec.caIssuersUrl() != null) {
-            methods.add(new AccessDescription(AccessDescription.id_ad_caIssuers,
+            methods.add(new AccessDescription(
+                    AccessDescription.id_ad_caIssuers,
                     new GeneralName(GeneralName.uniformResourceIdentifier, spec.caIssuersUrl())));
         }
         return methods.isEmpty() ? null : new AuthorityInformationAccess(methods.toArray(AccessDescription[]::new));

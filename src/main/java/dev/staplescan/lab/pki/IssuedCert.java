@@ -10,5 +10,4 @@ import java.security.cert.X509Certificate;
  * @param privateKey  its private key (EC P-256)
  * @param issuer      the authority that signed it; {@code null} for a self-signed leaf
  */
-public record IssuedCert(X509Certificate certificate, PrivateKey privateKey, CertificateAuthority issuer) {
-}
+public record IssuedCert(X509Certificate certificate, PrivateKey privateKey, CertificateAuthority issuer) {}

@@ -35,8 +35,15 @@ public record LeafSpec(
     /** A leaf for one DNS name: SAN = that name, valid now-1d .. now+90d, no OCSP URL, not must-staple. */
     public static LeafSpec forName(String dnsName) {
         Instant now = Instant.now();
-        return new LeafSpec(dnsName, List.of(dnsName), List.of(),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)), null, null, false);
+        return new LeafSpec(
+                dnsName,
+                List.of(dnsName),
+                List.of(),
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(90)),
+                null,
+                null,
+                false);
     }
 
     public LeafSpec withOcspUrl(String url) {
@@ -60,6 +67,7 @@ public record LeafSpec(
     }
 
     public LeafSpec withDnsNames(String... names) {
-        return new LeafSpec(commonName, List.of(names), ipAddresses, notBefore, notAfter, ocspUrl, caIssuersUrl, mustStaple);
+        return new LeafSpec(
+                commonName, List.of(names), ipAddresses, notBefore, notAfter, ocspUrl, caIssuersUrl, mustStaple);
     }
 }

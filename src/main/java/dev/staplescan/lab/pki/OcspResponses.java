@@ -33,8 +33,7 @@ public final class OcspResponses {
 
     private static final AlgorithmIdentifier SHA256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256);
 
-    private OcspResponses() {
-    }
+    private OcspResponses() {}
 
     /**
      * A successful response with one SingleResponse as the spec says, producedAt = thisUpdate, and
@@ -51,19 +50,30 @@ public final class OcspResponses {
      */
     public static byte[] build(OcspSpec spec, CertificateID id) {
         try {
-            SubjectPublicKeyInfo signerKey = SubjectPublicKeyInfo.getInstance(spec.signerCert().getPublicKey().getEncoded());
+            SubjectPublicKeyInfo signerKey = SubjectPublicKeyInfo.getInstance(
+                    spec.signerCert().getPublicKey().getEncoded());
             BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(signerKey, digest(CertificateID.HASH_SHA1));
-            builder.addResponse(id, status(spec), Date.from(spec.thisUpdate()),
-                    spec.nextUpdate() == null ? null : Date.from(spec.nextUpdate()), null);
-            X509CertificateHolder[] certs = new X509CertificateHolder[spec.includedCerts().size()];
+            builder.addResponse(
+                    id,
+                    status(spec),
+                    Date.from(spec.thisUpdate()),
+                    spec.nextUpdate() == null ? null : Date.from(spec.nextUpdate()),
+                    null);
+            X509CertificateHolder[] certs =
+                    new X509CertificateHolder[spec.includedCerts().size()];
             for (int i = 0; i < certs.length; i++) {
                 certs[i] = new JcaX509CertificateHolder(spec.includedCerts().get(i));
             }
-            BasicOCSPResp basic = builder.build(X509Factory.signer(spec.signerKey()), certs, Date.from(spec.thisUpdate()));
-            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+            BasicOCSPResp basic =
+                    builder.build(X509Factory.signer(spec.signerKey()), certs, Date.from(spec.thisUpdate()));
+            return new OCSPRespBuilder()
+                    .build(OCSPRespBuilder.SUCCESSFUL, basic)
+                    .getEncoded();
         } catch (OCSPException | CertificateEncodingException | IOException e) {
-            throw new IllegalStateException("cannot build OCSP response for serial "
-                    + id.getSerialNumber().toString(16), e);
+            throw new IllegalStateException(
+                    "cannot build OCSP response for serial "
+                            + id.getSerialNumber().toString(16),
+                    e);
         }
     }
 
@@ -95,13 +105,17 @@ public final class OcspResponses {
             if (bytes == null) {
                 throw new IllegalArgumentException("an error response has no signature to corrupt");
             }
-            BasicOCSPResponse basic = BasicOCSPResponse.getInstance(bytes.getResponse().getOctets());
+            BasicOCSPResponse basic =
+                    BasicOCSPResponse.getInstance(bytes.getResponse().getOctets());
             byte[] signature = basic.getSignature().getOctets();
             signature[signature.length - 1] ^= 0x01;
-            BasicOCSPResponse corrupted = new BasicOCSPResponse(basic.getTbsResponseData(),
-                    basic.getSignatureAlgorithm(), new DERBitString(signature), basic.getCerts());
-            ResponseBytes rewrapped = new ResponseBytes(bytes.getResponseType(),
-                    new DEROctetString(corrupted.getEncoded(ASN1Encoding.DER)));
+            BasicOCSPResponse corrupted = new BasicOCSPResponse(
+                    basic.getTbsResponseData(),
+                    basic.getSignatureAlgorithm(),
+                    new DERBitString(signature),
+                    basic.getCerts());
+            ResponseBytes rewrapped = new ResponseBytes(
+                    bytes.getResponseType(), new DEROctetString(corrupted.getEncoded(ASN1Encoding.DER)));
             return new OCSPResponse(outer.getResponseStatus(), rewrapped).getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new IllegalStateException("cannot re-encode the corrupted OCSP response", e);
@@ -111,8 +125,10 @@ public final class OcspResponses {
     /** The CertID for a certificate under an issuer, hashed with SHA-1 or SHA-256. */
     public static CertificateID certificateId(X509Certificate issuer, X509Certificate certificate, boolean sha256) {
         try {
-            return new CertificateID(digest(sha256 ? SHA256 : CertificateID.HASH_SHA1),
-                    new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
+            return new CertificateID(
+                    digest(sha256 ? SHA256 : CertificateID.HASH_SHA1),
+                    new JcaX509CertificateHolder(issuer),
+                    certificate.getSerialNumber());
         } catch (OCSPException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot compute CertID", e);
         }
@@ -121,8 +137,10 @@ public final class OcspResponses {
     private static CertificateStatus status(OcspSpec spec) {
         return switch (spec.status()) {
             case GOOD -> CertificateStatus.GOOD;
-            case REVOKED -> new RevokedStatus(Date.from(spec.revokedAt() != null ? spec.revokedAt() : spec.thisUpdate()),
-                    CRLReason.keyCompromise);
+            case REVOKED ->
+                new RevokedStatus(
+                        Date.from(spec.revokedAt() != null ? spec.revokedAt() : spec.thisUpdate()),
+                        CRLReason.keyCompromise);
             case UNKNOWN -> new UnknownStatus();
         };
     }

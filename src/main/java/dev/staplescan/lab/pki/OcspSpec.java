@@ -47,28 +47,63 @@ public record OcspSpec(
         }
         Instant now = Instant.now();
         CertificateAuthority ca = leaf.issuer();
-        return new OcspSpec(leaf.certificate(), ca.certificate(), CertStatus.GOOD, null,
-                now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3)),
-                ca.certificate(), ca.privateKey(), List.of(), false);
+        return new OcspSpec(
+                leaf.certificate(),
+                ca.certificate(),
+                CertStatus.GOOD,
+                null,
+                now.minus(Duration.ofHours(1)),
+                now.plus(Duration.ofDays(3)),
+                ca.certificate(),
+                ca.privateKey(),
+                List.of(),
+                false);
     }
 
     public OcspSpec withStatus(CertStatus s, Instant revoked) {
-        return new OcspSpec(certificate, issuer, s, revoked, thisUpdate, nextUpdate, signerCert, signerKey,
-                includedCerts, sha256CertId);
-    }
-
-    public OcspSpec withTimes(Instant newThisUpdate, Instant newNextUpdate) {
-        return new OcspSpec(certificate, issuer, status, revokedAt, newThisUpdate, newNextUpdate, signerCert, signerKey,
-                includedCerts, sha256CertId);
-    }
-
-    public OcspSpec signedBy(X509Certificate cert, PrivateKey key, List<X509Certificate> included) {
-        return new OcspSpec(certificate, issuer, status, revokedAt, thisUpdate, nextUpdate, cert, key, included,
+        return new OcspSpec(
+                certificate,
+                issuer,
+                s,
+                revoked,
+                thisUpdate,
+                nextUpdate,
+                signerCert,
+                signerKey,
+                includedCerts,
                 sha256CertId);
     }
 
+    public OcspSpec withTimes(Instant newThisUpdate, Instant newNextUpdate) {
+        return new OcspSpec(
+                certificate,
+                issuer,
+                status,
+                revokedAt,
+                newThisUpdate,
+                newNextUpdate,
+                signerCert,
+                signerKey,
+                includedCerts,
+                sha256CertId);
+    }
+
+    public OcspSpec signedBy(X509Certificate cert, PrivateKey key, List<X509Certificate> included) {
+        return new OcspSpec(
+                certificate, issuer, status, revokedAt, thisUpdate, nextUpdate, cert, key, included, sha256CertId);
+    }
+
     public OcspSpec withSha256CertId(boolean b) {
-        return new OcspSpec(certificate, issuer, status, revokedAt, thisUpdate, nextUpdate, signerCert, signerKey,
-                includedCerts, b);
+        return new OcspSpec(
+                certificate,
+                issuer,
+                status,
+                revokedAt,
+                thisUpdate,
+                nextUpdate,
+                signerCert,
+                signerKey,
+                includedCerts,
+                b);
     }
 }

@@ -14,8 +14,7 @@ public final class Pem {
 
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
 
-    private Pem() {
-    }
+    private Pem() {}
 
     /** The certificates, each as a PEM block, concatenated. */
     public static String encode(X509Certificate... certs) {

@@ -39,8 +39,7 @@ final class X509Factory {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ORGANISATION = "staplescan lab";
 
-    private X509Factory() {
-    }
+    private X509Factory() {}
 
     static KeyPair newKeyPair() {
         try {
@@ -66,12 +65,17 @@ final class X509Factory {
     }
 
     /** A builder with serial, validity, subject and the key identifier extensions already set. */
-    static X509v3CertificateBuilder builder(X500Name issuer, PublicKey issuerKey, X500Name subject, PublicKey subjectKey,
-            Instant notBefore, Instant notAfter) {
+    static X509v3CertificateBuilder builder(
+            X500Name issuer,
+            PublicKey issuerKey,
+            X500Name subject,
+            PublicKey subjectKey,
+            Instant notBefore,
+            Instant notAfter) {
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, newSerial(),
-                    Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuer, newSerial(), Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey));
             AuthorityKeyIdentifier aki = utils.createAuthorityKeyIdentifier(issuerKey);
             builder.addExtension(Extension.authorityKeyIdentifier, false, aki);

@@ -25,7 +25,8 @@ class CertChainIncompleteCheckTest {
         // given only the leaf; its issuer is an intermediate the anchors do not hold
         IssuedCert leaf = leaf();
         // when
-        List<String> messages = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, der(leaf.certificate()), null)
+        List<String> messages = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, der(leaf.certificate()), null)
                 .messages(check);
         // then the message names the missing issuer
         assertEquals(1, messages.size());
@@ -34,7 +35,11 @@ class CertChainIncompleteCheckTest {
 
     @Test
     void doesNotFireWhenTheIntermediateIsSent() {
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf()), null).messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf()), null)
+                        .messages(check));
     }
 
     @Test
@@ -42,6 +47,7 @@ class CertChainIncompleteCheckTest {
         // given only the leaf, but the intermediate is among the --trust certificates
         Scenario s = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, der(leaf().certificate()), null);
         // when / then
-        assertEquals(List.of(), s.messages(check, Policy.defaults(), TrustAnchors.of(ROOT.certificate(), CA.certificate())));
+        assertEquals(
+                List.of(), s.messages(check, Policy.defaults(), TrustAnchors.of(ROOT.certificate(), CA.certificate())));
     }
 }

@@ -21,9 +21,12 @@ class CertExpiredCheckTest {
     @Test
     void firesWhenTheLeafHasExpired() {
         // given a leaf that expired a day ago
-        IssuedCert leaf = CA.issue(leafSpec().withValidity(NOW.minus(Duration.ofDays(90)), NOW.minus(Duration.ofDays(1))));
+        IssuedCert leaf =
+                CA.issue(leafSpec().withValidity(NOW.minus(Duration.ofDays(90)), NOW.minus(Duration.ofDays(1))));
         // when
-        List<String> messages = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), null).messages(check);
+        List<String> messages = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
+                .messages(check);
         // then the message names the date in ISO-8601 UTC
         assertEquals(1, messages.size());
         assertTrue(messages.get(0).contains("expired at " + NOW.minus(Duration.ofDays(1))), messages.get(0));
@@ -32,8 +35,13 @@ class CertExpiredCheckTest {
     @Test
     void doesNotFireAnHourBeforeExpiry() {
         // given a leaf that expires in an hour
-        IssuedCert leaf = CA.issue(leafSpec().withValidity(NOW.minus(Duration.ofDays(90)), NOW.plus(Duration.ofHours(1))));
+        IssuedCert leaf =
+                CA.issue(leafSpec().withValidity(NOW.minus(Duration.ofDays(90)), NOW.plus(Duration.ofHours(1))));
         // when / then
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), null).messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
+                        .messages(check));
     }
 }

@@ -49,8 +49,13 @@ class CertExpiringSoonCheckTest {
     @Test
     void doesNotFireOnceExpired() {
         // given an expired leaf (CERT_EXPIRED speaks for it)
-        IssuedCert leaf = CA.issue(leafSpec().withValidity(NOW.minus(Duration.ofDays(60)), NOW.minus(Duration.ofDays(1))));
+        IssuedCert leaf =
+                CA.issue(leafSpec().withValidity(NOW.minus(Duration.ofDays(60)), NOW.minus(Duration.ofDays(1))));
         // when / then
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), null).messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
+                        .messages(check));
     }
 }

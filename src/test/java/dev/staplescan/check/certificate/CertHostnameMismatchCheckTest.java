@@ -17,8 +17,10 @@ class CertHostnameMismatchCheckTest {
     private final CertHostnameMismatchCheck check = new CertHostnameMismatchCheck();
 
     private List<String> messages(String expectedName, IssuedCert leaf) {
-        return Scenario.endpoint("192.0.2.9").sni(expectedName)
-                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null).messages(check);
+        return Scenario.endpoint("192.0.2.9")
+                .sni(expectedName)
+                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
+                .messages(check);
     }
 
     @Test
@@ -29,7 +31,8 @@ class CertHostnameMismatchCheckTest {
         List<String> messages = messages("www.example.test", leaf);
         // then the message shows the name checked and the SANs
         assertEquals(1, messages.size());
-        assertTrue(messages.get(0).contains("www.example.test") && messages.get(0).contains("other.example.test"),
+        assertTrue(
+                messages.get(0).contains("www.example.test") && messages.get(0).contains("other.example.test"),
                 messages.get(0));
     }
 

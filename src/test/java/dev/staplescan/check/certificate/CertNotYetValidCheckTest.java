@@ -21,9 +21,12 @@ class CertNotYetValidCheckTest {
     @Test
     void firesWhenNotBeforeIsInTheFuture() {
         // given a leaf valid only from tomorrow
-        IssuedCert leaf = CA.issue(leafSpec().withValidity(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90))));
+        IssuedCert leaf =
+                CA.issue(leafSpec().withValidity(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(90))));
         // when
-        List<String> messages = Scenario.endpoint().handshake(TlsVersion.TLS_1_2, chainOf(leaf), null).messages(check);
+        List<String> messages = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_2, chainOf(leaf), null)
+                .messages(check);
         // then
         assertEquals(1, messages.size());
         assertTrue(messages.get(0).contains(NOW.plus(Duration.ofDays(1)).toString()), messages.get(0));
@@ -32,8 +35,13 @@ class CertNotYetValidCheckTest {
     @Test
     void doesNotFireForALeafValidSinceAMinute() {
         // given
-        IssuedCert leaf = CA.issue(leafSpec().withValidity(NOW.minus(Duration.ofMinutes(1)), NOW.plus(Duration.ofDays(90))));
+        IssuedCert leaf =
+                CA.issue(leafSpec().withValidity(NOW.minus(Duration.ofMinutes(1)), NOW.plus(Duration.ofDays(90))));
         // when / then
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_2, chainOf(leaf), null).messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_2, chainOf(leaf), null)
+                        .messages(check));
     }
 }

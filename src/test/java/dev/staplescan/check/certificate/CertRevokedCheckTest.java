@@ -17,13 +17,16 @@ class CertRevokedCheckTest {
     private final IssuedCert leaf = Scenario.leaf();
 
     private byte[] revoked() {
-        return Scenario.staple(Scenario.spec(leaf).withStatus(CertStatus.REVOKED, Scenario.NOW.minus(Duration.ofDays(1))));
+        return Scenario.staple(
+                Scenario.spec(leaf).withStatus(CertStatus.REVOKED, Scenario.NOW.minus(Duration.ofDays(1))));
     }
 
     @Test
     void firesWhenTheResponderSaysRevokedEvenWithoutAStaple() {
-        List<String> m = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), null)
-                .answer(Scenario.live(leaf, revoked(), 30)).messages(check);
+        List<String> m = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), null)
+                .answer(Scenario.live(leaf, revoked(), 30))
+                .messages(check);
 
         assertEquals(1, m.size());
         assertTrue(m.get(0).contains("was revoked at") && m.get(0).contains("keyCompromise"), m.get(0));
@@ -31,13 +34,25 @@ class CertRevokedCheckTest {
 
     @Test
     void nearMissAGoodLiveAnswerOrOnlyARevokedStapleOrAForgedRevocation() {
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), revoked())
-                .answer(Scenario.live(leaf, Scenario.goodStaple(leaf), 30)).messages(check));
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), revoked())
-                .messages(check));
-        byte[] forged = Scenario.staple(Scenario.spec(leaf).withStatus(CertStatus.REVOKED, Scenario.NOW)
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), revoked())
+                        .answer(Scenario.live(leaf, Scenario.goodStaple(leaf), 30))
+                        .messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), revoked())
+                        .messages(check));
+        byte[] forged = Scenario.staple(Scenario.spec(leaf)
+                .withStatus(CertStatus.REVOKED, Scenario.NOW)
                 .signedBy(Scenario.STRANGER_CA.certificate(), Scenario.STRANGER_CA.privateKey(), List.of()));
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), null)
-                .answer(Scenario.live(leaf, forged, 30)).messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), null)
+                        .answer(Scenario.live(leaf, forged, 30))
+                        .messages(check));
     }
 }

@@ -24,7 +24,8 @@ class CertSelfSignedCheckTest {
         // given
         IssuedCert self = CertificateAuthority.selfSigned(leafSpec());
         // when
-        List<String> messages = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, der(self.certificate()), null)
+        List<String> messages = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, der(self.certificate()), null)
                 .messages(check);
         // then
         assertEquals(1, messages.size());
@@ -39,6 +40,8 @@ class CertSelfSignedCheckTest {
         TrustAnchors anchors = TrustAnchors.of(self.certificate());
         // when / then: no finding, because the chain is simply trusted
         assertEquals(List.of(), s.messages(check, Policy.defaults(), anchors));
-        assertEquals(ChainStatus.TRUSTED, s.evidence(Policy.defaults(), anchors).chains().get(0).status());
+        assertEquals(
+                ChainStatus.TRUSTED,
+                s.evidence(Policy.defaults(), anchors).chains().get(0).status());
     }
 }

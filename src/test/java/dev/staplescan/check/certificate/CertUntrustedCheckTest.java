@@ -49,13 +49,19 @@ class CertUntrustedCheckTest {
         // given a trusted chain sent as leaf, root, intermediate
         IssuedCert leaf = leaf();
         // when / then
-        assertEquals(List.of(), presenting(der(leaf.certificate(), ROOT.certificate(), CA.certificate())).messages(check));
+        assertEquals(
+                List.of(),
+                presenting(der(leaf.certificate(), ROOT.certificate(), CA.certificate()))
+                        .messages(check));
         assertEquals(List.of(), presenting(chainOf(leaf)).messages(check));
     }
 
     @Test
     void doesNotFireForSelfSignedOrIncompleteChainsWhichHaveTheirOwnCodes() {
-        assertEquals(List.of(), presenting(der(CertificateAuthority.selfSigned(leafSpec()).certificate())).messages(check));
+        assertEquals(
+                List.of(),
+                presenting(der(CertificateAuthority.selfSigned(leafSpec()).certificate()))
+                        .messages(check));
         assertEquals(List.of(), presenting(der(leaf().certificate())).messages(check));
     }
 }

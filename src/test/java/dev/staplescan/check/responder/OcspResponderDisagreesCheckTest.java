@@ -15,12 +15,14 @@ class OcspResponderDisagreesCheckTest {
 
     private final OcspResponderDisagreesCheck check = new OcspResponderDisagreesCheck();
     private final IssuedCert leaf = Scenario.leaf();
-    private final byte[] revoked = Scenario.staple(Scenario.spec(leaf)
-            .withStatus(CertStatus.REVOKED, Scenario.NOW.minus(Duration.ofHours(2))));
+    private final byte[] revoked = Scenario.staple(
+            Scenario.spec(leaf).withStatus(CertStatus.REVOKED, Scenario.NOW.minus(Duration.ofHours(2))));
 
     private List<String> messages(byte[] staple, byte[] live) {
-        return Scenario.endpoint().handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), staple)
-                .answer(Scenario.live(leaf, live, 40)).messages(check);
+        return Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), staple)
+                .answer(Scenario.live(leaf, live, 40))
+                .messages(check);
     }
 
     @Test

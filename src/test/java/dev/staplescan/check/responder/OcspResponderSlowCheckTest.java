@@ -18,7 +18,8 @@ class OcspResponderSlowCheckTest {
     private final IssuedCert leaf = Scenario.leaf();
 
     private Scenario answeredAfter(long millis) {
-        return Scenario.endpoint().handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), Scenario.goodStaple(leaf))
+        return Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), Scenario.goodStaple(leaf))
                 .answer(Scenario.live(leaf, Scenario.goodStaple(leaf), millis));
     }
 
@@ -33,9 +34,12 @@ class OcspResponderSlowCheckTest {
     @Test
     void nearMissExactlyAtTheThresholdOrATimeoutIsNotSlow() {
         assertEquals(List.of(), answeredAfter(2000).messages(check));
-        assertEquals(List.of(), Scenario.endpoint()
-                .handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), Scenario.goodStaple(leaf))
-                .answer(Scenario.liveFailed(leaf, QueryOutcome.TIMEOUT, "no answer")).messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), Scenario.goodStaple(leaf))
+                        .answer(Scenario.liveFailed(leaf, QueryOutcome.TIMEOUT, "no answer"))
+                        .messages(check));
     }
 
     @Test

@@ -20,8 +20,10 @@ class OcspResponderUnreachableCheckTest {
     private final IssuedCert leaf = Scenario.leaf();
 
     private List<String> messages(ResponderAnswer answer) {
-        return Scenario.endpoint().handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), Scenario.goodStaple(leaf))
-                .answer(answer).messages(check);
+        return Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), Scenario.goodStaple(leaf))
+                .answer(answer)
+                .messages(check);
     }
 
     @Test
@@ -34,17 +36,19 @@ class OcspResponderUnreachableCheckTest {
 
     @Test
     void firesOnAnHttpErrorATryLaterAndGarbage() {
-        ResponderAnswer http500 = new ResponderAnswer(Scenario.OCSP_URL, "1", "00", QueryOutcome.ANSWERED, 500,
-                new byte[0], Scenario.NOW, 12, null);
+        ResponderAnswer http500 = new ResponderAnswer(
+                Scenario.OCSP_URL, "1", "00", QueryOutcome.ANSWERED, 500, new byte[0], Scenario.NOW, 12, null);
         assertTrue(messages(withSerial(http500)).get(0).contains("HTTP 500"));
-        assertTrue(messages(Scenario.live(leaf, OcspResponses.error(OCSPRespBuilder.TRY_LATER), 12)).get(0)
+        assertTrue(messages(Scenario.live(leaf, OcspResponses.error(OCSPRespBuilder.TRY_LATER), 12))
+                .get(0)
                 .contains("responseStatus try_later"));
         assertTrue(messages(Scenario.live(leaf, "<html>".getBytes(), 12)).get(0).contains("not an OCSP response"));
     }
 
     @Test
     void firesWhenTheLiveAnswerIsSignedByAStranger() {
-        byte[] forged = Scenario.staple(Scenario.spec(leaf).withStatus(CertStatus.REVOKED, Scenario.NOW)
+        byte[] forged = Scenario.staple(Scenario.spec(leaf)
+                .withStatus(CertStatus.REVOKED, Scenario.NOW)
                 .signedBy(Scenario.STRANGER_CA.certificate(), Scenario.STRANGER_CA.privateKey(), List.of()));
 
         List<String> m = messages(Scenario.live(leaf, forged, 12));
@@ -59,7 +63,15 @@ class OcspResponderUnreachableCheckTest {
     }
 
     private ResponderAnswer withSerial(ResponderAnswer a) {
-        return new ResponderAnswer(a.url(), Scenario.live(leaf, null, 0).serial(), a.issuerKeyHash(), a.outcome(),
-                a.httpStatus(), a.body(), a.queriedAt(), a.elapsedMillis(), a.error());
+        return new ResponderAnswer(
+                a.url(),
+                Scenario.live(leaf, null, 0).serial(),
+                a.issuerKeyHash(),
+                a.outcome(),
+                a.httpStatus(),
+                a.body(),
+                a.queriedAt(),
+                a.elapsedMillis(),
+                a.error());
     }
 }

@@ -39,7 +39,12 @@ class StapleMalformedCheckTest {
         IssuedCert leaf = leaf();
         byte[] good = goodStaple(leaf);
         byte[] truncated = Arrays.copyOf(good, good.length / 2);
-        assertEquals(1, Scenario.endpoint().handshake(TlsVersion.TLS_1_2, chainOf(leaf), truncated).messages(check).size());
+        assertEquals(
+                1,
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_2, chainOf(leaf), truncated)
+                        .messages(check)
+                        .size());
     }
 
     @Test
@@ -53,7 +58,10 @@ class StapleMalformedCheckTest {
     @Test
     void doesNotFireForAGoodStaple() {
         IssuedCert leaf = leaf();
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_2, chainOf(leaf), goodStaple(leaf))
-                .messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_2, chainOf(leaf), goodStaple(leaf))
+                        .messages(check));
     }
 }

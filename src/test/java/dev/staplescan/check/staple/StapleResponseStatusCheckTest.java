@@ -31,7 +31,10 @@ class StapleResponseStatusCheckTest {
     @Test
     void doesNotFireForASuccessfulResponse() {
         IssuedCert leaf = leaf();
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
-                .messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
+                        .messages(check));
     }
 }

@@ -26,7 +26,9 @@ class StapleSignatureInvalidCheckTest {
         IssuedCert leaf = leaf();
         byte[] forged = staple(spec(leaf).signedBy(CA.certificate(), STRANGER_CA.privateKey(), List.of()));
         // when
-        List<String> messages = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), forged).messages(check);
+        List<String> messages = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), forged)
+                .messages(check);
         // then
         assertEquals(1, messages.size());
         assertTrue(messages.get(0).contains("Scenario Issuing CA"), messages.get(0));
@@ -39,13 +41,21 @@ class StapleSignatureInvalidCheckTest {
         byte[] corrupted = goodStaple(leaf);
         corrupted[corrupted.length - 1] ^= 0x01;
         // when / then
-        assertEquals(1, Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), corrupted).messages(check).size());
+        assertEquals(
+                1,
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), corrupted)
+                        .messages(check)
+                        .size());
     }
 
     @Test
     void doesNotFireForTheIssuersOwnSignature() {
         IssuedCert leaf = leaf();
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
-                .messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
+                        .messages(check));
     }
 }

@@ -27,17 +27,24 @@ class StapleStatusRevokedCheckTest {
         IssuedCert leaf = leaf();
         byte[] revoked = staple(spec(leaf).withStatus(CertStatus.REVOKED, NOW.minus(Duration.ofDays(1))));
         // when
-        List<String> messages = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), revoked).messages(check);
+        List<String> messages = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), revoked)
+                .messages(check);
         // then
         assertEquals(1, messages.size());
-        assertTrue(messages.get(0).contains("revoked at " + NOW.minus(Duration.ofDays(1)))
-                && messages.get(0).contains("keyCompromise"), messages.get(0));
+        assertTrue(
+                messages.get(0).contains("revoked at " + NOW.minus(Duration.ofDays(1)))
+                        && messages.get(0).contains("keyCompromise"),
+                messages.get(0));
     }
 
     @Test
     void doesNotFireForGood() {
         IssuedCert leaf = leaf();
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
-                .messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
+                        .messages(check));
     }
 }

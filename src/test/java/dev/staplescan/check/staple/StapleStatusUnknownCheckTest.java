@@ -21,7 +21,12 @@ class StapleStatusUnknownCheckTest {
     void firesForUnknown() {
         IssuedCert leaf = leaf();
         byte[] unknown = staple(spec(leaf).withStatus(CertStatus.UNKNOWN, null));
-        assertEquals(1, Scenario.endpoint().handshake(TlsVersion.TLS_1_2, chainOf(leaf), unknown).messages(check).size());
+        assertEquals(
+                1,
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_2, chainOf(leaf), unknown)
+                        .messages(check)
+                        .size());
     }
 
     @Test
@@ -29,6 +34,10 @@ class StapleStatusUnknownCheckTest {
         // given a different non-good status: that is STAPLE_STATUS_REVOKED's business
         IssuedCert leaf = leaf();
         byte[] revoked = staple(spec(leaf).withStatus(CertStatus.REVOKED, null));
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_2, chainOf(leaf), revoked).messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_2, chainOf(leaf), revoked)
+                        .messages(check));
     }
 }

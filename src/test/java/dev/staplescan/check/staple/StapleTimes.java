@@ -14,8 +14,7 @@ import java.time.Duration;
 /** Endpoints stapling a good response with chosen dates, relative to {@link Scenario#NOW}. */
 final class StapleTimes {
 
-    private StapleTimes() {
-    }
+    private StapleTimes() {}
 
     /**
      * @param thisUpdateAgo how long before NOW thisUpdate is (negative: in the future)
@@ -23,7 +22,8 @@ final class StapleTimes {
      */
     static Scenario stapling(Duration thisUpdateAgo, Duration nextUpdateIn) {
         IssuedCert leaf = leaf();
-        byte[] s = staple(spec(leaf).withTimes(NOW.minus(thisUpdateAgo), nextUpdateIn == null ? null : NOW.plus(nextUpdateIn)));
+        byte[] s = staple(
+                spec(leaf).withTimes(NOW.minus(thisUpdateAgo), nextUpdateIn == null ? null : NOW.plus(nextUpdateIn)));
         return Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), s);
     }
 }

@@ -31,23 +31,36 @@ class StapleWrongCertCheckTest {
         IssuedCert old = leaf();
         IssuedCert renewed = leaf();
         // when
-        List<String> messages = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(renewed), goodStaple(old))
+        List<String> messages = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, chainOf(renewed), goodStaple(old))
                 .messages(check);
         // then both serials are in the message
         assertEquals(1, messages.size());
-        assertTrue(messages.get(0).contains(Fmt.serial(old.certificate().getSerialNumber()))
-                && messages.get(0).contains(Fmt.serial(renewed.certificate().getSerialNumber())), messages.get(0));
+        assertTrue(
+                messages.get(0).contains(Fmt.serial(old.certificate().getSerialNumber()))
+                        && messages.get(0)
+                                .contains(Fmt.serial(renewed.certificate().getSerialNumber())),
+                messages.get(0));
     }
 
     @Test
     void firesWhenTheSerialMatchesButTheCertIdNamesAnotherIssuer() {
         // given a CertID with the leaf's serial hashed over another CA's name and key
         IssuedCert leaf = leaf();
-        OcspSpec otherIssuer = new OcspSpec(leaf.certificate(), STRANGER_CA.certificate(), CertStatus.GOOD, null,
-                NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(3)), CA.certificate(), CA.privateKey(),
-                List.of(), false);
+        OcspSpec otherIssuer = new OcspSpec(
+                leaf.certificate(),
+                STRANGER_CA.certificate(),
+                CertStatus.GOOD,
+                null,
+                NOW.minus(Duration.ofHours(1)),
+                NOW.plus(Duration.ofDays(3)),
+                CA.certificate(),
+                CA.privateKey(),
+                List.of(),
+                false);
         // when
-        List<String> messages = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), staple(otherIssuer))
+        List<String> messages = Scenario.endpoint()
+                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), staple(otherIssuer))
                 .messages(check);
         // then
         assertEquals(1, messages.size());
@@ -58,6 +71,10 @@ class StapleWrongCertCheckTest {
     void doesNotFireForTheRightCertificateWithASha256CertId() {
         IssuedCert leaf = leaf();
         byte[] sha256 = staple(spec(leaf).withSha256CertId(true));
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), sha256).messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), sha256)
+                        .messages(check));
     }
 }

@@ -43,6 +43,10 @@ class MustStapleViolationCheckTest {
     @Test
     void doesNotFireForAnOrdinaryCertificateWithoutStaple() {
         IssuedCert leaf = CA.issue(leafSpec());
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), null).messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
+                        .messages(check));
     }
 }

@@ -22,11 +22,20 @@ class OcspNotOfferedCheckTest {
         // given a CRL-only leaf that still has a caIssuers URL in its AIA
         IssuedCert leaf = CA.issue(LeafSpec.forName(NAME).withCaIssuersUrl("http://ca.example.test/ca.crt"));
         // when / then
-        assertEquals(1, Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), null).messages(check).size());
+        assertEquals(
+                1,
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
+                        .messages(check)
+                        .size());
     }
 
     @Test
     void doesNotFireWhenTheCertificateNamesAResponder() {
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf()), null).messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf()), null)
+                        .messages(check));
     }
 }

@@ -33,7 +33,8 @@ class StapleInconsistentCheckTest {
         List<String> messages = s.messages(check);
         // then
         assertEquals(1, messages.size());
-        assertTrue(messages.get(0).contains(Fmt.serial(old.certificate().getSerialNumber()) + " on 192.0.2.2"),
+        assertTrue(
+                messages.get(0).contains(Fmt.serial(old.certificate().getSerialNumber()) + " on 192.0.2.2"),
                 messages.get(0));
     }
 

@@ -31,7 +31,10 @@ class StapleMissingCheckTest {
         List<String> messages = s.messages(check);
         // then
         assertEquals(1, messages.size());
-        assertTrue(messages.get(0).contains("none of 2 handshakes") && messages.get(0).contains(OCSP_URL), messages.get(0));
+        assertTrue(
+                messages.get(0).contains("none of 2 handshakes")
+                        && messages.get(0).contains(OCSP_URL),
+                messages.get(0));
     }
 
     @Test
@@ -47,6 +50,10 @@ class StapleMissingCheckTest {
     void doesNotFireWhenTheCertificateNamesNoResponder() {
         // given a CRL-only certificate: OCSP_NOT_OFFERED speaks instead
         IssuedCert leaf = CA.issue(LeafSpec.forName(NAME));
-        assertEquals(List.of(), Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), null).messages(check));
+        assertEquals(
+                List.of(),
+                Scenario.endpoint()
+                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
+                        .messages(check));
     }
 }

@@ -24,7 +24,8 @@ class StapleProtocolGapCheckTest {
                 .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
                 .handshake(TlsVersion.TLS_1_2, chainOf(leaf), goodStaple(leaf));
         // when / then
-        assertEquals(List.of("the server staples under TLSv1.2 (1 handshake) but not under TLSv1.3 (1 handshake)"),
+        assertEquals(
+                List.of("the server staples under TLSv1.2 (1 handshake) but not under TLSv1.3 (1 handshake)"),
                 s.messages(check));
     }
 

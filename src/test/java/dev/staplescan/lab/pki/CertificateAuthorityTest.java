@@ -63,9 +63,12 @@ class CertificateAuthorityTest {
     void leafCarriesNamesValidityAndAccessUrls() throws Exception {
         Instant from = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         Instant to = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        LeafSpec spec = LeafSpec.forName("a.example.test").withDnsNames("a.example.test", "b.example.test")
-                .withIpAddresses("127.0.0.7").withValidity(from, to)
-                .withOcspUrl("http://127.0.0.1:1/ocsp").withCaIssuersUrl("http://127.0.0.1:1/ca.cer");
+        LeafSpec spec = LeafSpec.forName("a.example.test")
+                .withDnsNames("a.example.test", "b.example.test")
+                .withIpAddresses("127.0.0.7")
+                .withValidity(from, to)
+                .withOcspUrl("http://127.0.0.1:1/ocsp")
+                .withCaIssuersUrl("http://127.0.0.1:1/ca.cer");
 
         IssuedCert leaf = INTERMEDIATE.issue(spec);
         X509Certificate cert = leaf.certificate();
@@ -77,18 +80,21 @@ class CertificateAuthorityTest {
         assertEquals(from, cert.getNotBefore().toInstant());
         assertEquals(to, cert.getNotAfter().toInstant());
         assertTrue(cert.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.1"), "serverAuth");
-        AuthorityInformationAccess aia = AuthorityInformationAccess.fromExtensions(
-                new JcaX509CertificateHolder(cert).getExtensions());
+        AuthorityInformationAccess aia =
+                AuthorityInformationAccess.fromExtensions(new JcaX509CertificateHolder(cert).getExtensions());
         AccessDescription[] methods = aia.getAccessDescriptions();
         assertEquals(AccessDescription.id_ad_ocsp, methods[0].getAccessMethod());
-        assertEquals("http://127.0.0.1:1/ocsp", methods[0].getAccessLocation().getName().toString());
+        assertEquals(
+                "http://127.0.0.1:1/ocsp",
+                methods[0].getAccessLocation().getName().toString());
         assertEquals(AccessDescription.id_ad_caIssuers, methods[1].getAccessMethod());
         assertNull(cert.getExtensionValue(CertificateAuthority.TLS_FEATURE_OID));
     }
 
     @Test
     void defaultLeafHasNoOcspUrlAndNinetyDays() throws Exception {
-        X509Certificate cert = INTERMEDIATE.issue(LeafSpec.forName("x.example.test")).certificate();
+        X509Certificate cert =
+                INTERMEDIATE.issue(LeafSpec.forName("x.example.test")).certificate();
 
         assertNull(cert.getExtensionValue(Extension.authorityInfoAccess.getId()));
         assertEquals(List.of("x.example.test"), sanValues(cert));
@@ -98,10 +104,13 @@ class CertificateAuthorityTest {
 
     @Test
     void mustStapleIsTlsFeatureWithStatusRequest() throws Exception {
-        X509Certificate cert = INTERMEDIATE.issue(LeafSpec.forName("m.example.test").withMustStaple(true)).certificate();
+        X509Certificate cert = INTERMEDIATE
+                .issue(LeafSpec.forName("m.example.test").withMustStaple(true))
+                .certificate();
 
         byte[] ext = cert.getExtensionValue(CertificateAuthority.TLS_FEATURE_OID);
-        ASN1Sequence features = ASN1Sequence.getInstance(ASN1OctetString.getInstance(ext).getOctets());
+        ASN1Sequence features =
+                ASN1Sequence.getInstance(ASN1OctetString.getInstance(ext).getOctets());
         assertEquals(1, features.size());
         assertEquals(5, ASN1Integer.getInstance(features.getObjectAt(0)).intValueExact());
         assertTrue(!cert.getCriticalExtensionOIDs().contains(CertificateAuthority.TLS_FEATURE_OID));
@@ -109,8 +118,10 @@ class CertificateAuthorityTest {
 
     @Test
     void delegatedResponderHasEkuOnlyWhenAsked() throws Exception {
-        X509Certificate with = INTERMEDIATE.delegatedResponder("OCSP signer", true).certificate();
-        X509Certificate without = INTERMEDIATE.delegatedResponder("Not a signer", false).certificate();
+        X509Certificate with =
+                INTERMEDIATE.delegatedResponder("OCSP signer", true).certificate();
+        X509Certificate without =
+                INTERMEDIATE.delegatedResponder("Not a signer", false).certificate();
 
         with.verify(INTERMEDIATE.certificate().getPublicKey());
         assertEquals(List.of("1.3.6.1.5.5.7.3.9"), with.getExtendedKeyUsage());
@@ -139,9 +150,11 @@ class CertificateAuthorityTest {
 
     @Test
     void leafDoesNotVerifyUnderAnotherCa() {
-        X509Certificate cert = INTERMEDIATE.issue(LeafSpec.forName("y.example.test")).certificate();
+        X509Certificate cert =
+                INTERMEDIATE.issue(LeafSpec.forName("y.example.test")).certificate();
 
-        assertThrows(SignatureException.class, () -> cert.verify(ROOT.certificate().getPublicKey()));
+        assertThrows(
+                SignatureException.class, () -> cert.verify(ROOT.certificate().getPublicKey()));
     }
 
     @Test

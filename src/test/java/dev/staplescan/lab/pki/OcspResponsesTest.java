@@ -29,7 +29,8 @@ class OcspResponsesTest {
 
     private static final CertificateAuthority ROOT = CertificateAuthority.root("OCSP Test Root");
     private static final CertificateAuthority CA = ROOT.intermediate("OCSP Test CA");
-    private static final IssuedCert LEAF = CA.issue(LeafSpec.forName("leaf.example.test").withOcspUrl("http://127.0.0.1:9/"));
+    private static final IssuedCert LEAF =
+            CA.issue(LeafSpec.forName("leaf.example.test").withOcspUrl("http://127.0.0.1:9/"));
 
     @Test
     void goodResponseParsesVerifiesWithIssuerAndMatchesLeaf() throws Exception {
@@ -57,8 +58,10 @@ class OcspResponsesTest {
 
         ResponderID rid = basic.getResponderId().toASN1Primitive();
         assertNull(rid.getName(), "by-key, not by-name");
-        SubjectPublicKeyInfo key = SubjectPublicKeyInfo.getInstance(CA.certificate().getPublicKey().getEncoded());
-        byte[] expected = java.security.MessageDigest.getInstance("SHA-1").digest(key.getPublicKeyData().getBytes());
+        SubjectPublicKeyInfo key =
+                SubjectPublicKeyInfo.getInstance(CA.certificate().getPublicKey().getEncoded());
+        byte[] expected = java.security.MessageDigest.getInstance("SHA-1")
+                .digest(key.getPublicKeyData().getBytes());
         assertTrue(java.util.Arrays.equals(expected, rid.getKeyHash()));
     }
 
@@ -102,7 +105,8 @@ class OcspResponsesTest {
     @Test
     void sha256CertId() throws Exception {
         CertificateID id = basic(OcspResponses.build(OcspSpec.good(LEAF).withSha256CertId(true)))
-                .getResponses()[0].getCertID();
+                .getResponses()[0]
+                .getCertID();
 
         assertEquals("2.16.840.1.101.3.4.2.1", id.getHashAlgOID().getId());
         assertTrue(id.matchesIssuer(new JcaX509CertificateHolder(CA.certificate()), new BcDigestCalculatorProvider()));
