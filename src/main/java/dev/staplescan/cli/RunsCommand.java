@@ -70,8 +70,8 @@ public final class RunsCommand implements Callable<Integer> {
                 Optional<RunSummary> s = summaries.findOrCompute(r);
                 boolean why = r.failureKind() != null
                         && !r.completed()
-                        && !r.failureKind().name().equals(r.status());
-                String status = r.status() + (why ? "/" + r.failureKind() : "");
+                        && !r.failureKind().name().equals(r.state().name());
+                String status = r.state() + (why ? "/" + r.failureKind() : "");
                 String input = r.input() + (r.prunedAt() != null ? "  (pruned)" : "");
                 String started = r.startedAt().toString().substring(0, 19).replace('T', ' ');
                 String job = r.job() == null ? "-" : r.job();
@@ -92,7 +92,7 @@ public final class RunsCommand implements Callable<Integer> {
                         x.verdicts().get(Verdict.WARN),
                         x.verdicts().get(Verdict.FAIL),
                         x.verdicts().get(Verdict.ERROR),
-                        Rates.failing(x),
+                        x.failing(),
                         Rates.percent(x.stapling(), x.endpoints()),
                         Rates.percent(x.validStaples(), x.endpoints()),
                         x.rejections(),

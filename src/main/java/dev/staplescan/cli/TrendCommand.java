@@ -105,7 +105,7 @@ public final class TrendCommand implements Callable<Integer> {
             for (RunSummary s : rows) {
                 double st = rate(s.stapling(), s.endpoints());
                 double va = rate(s.validStaples(), s.endpoints());
-                double fa = rate(Rates.failing(s), s.endpoints());
+                double fa = rate(s.failing(), s.endpoints());
                 System.out.printf(
                         ROW,
                         s.runId(),
@@ -116,9 +116,9 @@ public final class TrendCommand implements Callable<Integer> {
                         Rates.delta(staple, st),
                         Rates.percent(s.validStaples(), s.endpoints()),
                         Rates.delta(valid, va),
-                        Rates.percent(Rates.failing(s), s.endpoints()),
+                        Rates.percent(s.failing(), s.endpoints()),
                         Rates.delta(failing, fa),
-                        Rates.failing(s));
+                        s.failing());
                 staple = st;
                 valid = va;
                 failing = fa;
