@@ -29,6 +29,7 @@ import dev.staplescan.check.stapling.StapleInconsistentCheck;
 import dev.staplescan.check.stapling.StapleIntermittentCheck;
 import dev.staplescan.check.stapling.StapleMissingCheck;
 import dev.staplescan.check.stapling.StapleProtocolGapCheck;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -309,8 +310,11 @@ public enum FindingCode {
         }
     }
 
+    /** Something more a catalogue entry says about its code: an {@link Effect} or its {@link Threshold}. */
+    public sealed interface Trait permits Effect, Threshold {}
+
     /** What a finding says about the staple the endpoint serves, beyond its own severity. */
-    public enum Effect {
+    public enum Effect implements Trait {
         /** A staple with this finding is unusable: clients must not rely on it (see {@link #invalidatesStaple()}). */
         INVALIDATES_STAPLE
     }
@@ -320,49 +324,21 @@ public enum FindingCode {
     private final String title;
     private final String remediation;
     private final Supplier<Check> check;
-    private final Effect effect;
-    private final Threshold threshold;
+    private final List<Trait> traits;
 
     /** A code decided outside the checks (reachability: one mapping in {@link Reachability}). */
     FindingCode(Area area, Severity defaultSeverity, String title, String remediation) {
-        this(area, defaultSeverity, title, remediation, null, null, null);
+        this(area, defaultSeverity, title, remediation, null);
     }
 
-    /** A code produced by its own check. */
-    FindingCode(Area area, Severity defaultSeverity, String title, String remediation, Supplier<Check> check) {
-        this(area, defaultSeverity, title, remediation, check, null, null);
-    }
-
-    /** A code whose presence makes the served staple unusable. */
+    /** A code produced by its own check, with what else there is to say about it. */
     FindingCode(
             Area area,
             Severity defaultSeverity,
             String title,
             String remediation,
             Supplier<Check> check,
-            Effect effect) {
-        this(area, defaultSeverity, title, remediation, check, effect, null);
-    }
-
-    /** A code that fires past a policy threshold. */
-    FindingCode(
-            Area area,
-            Severity defaultSeverity,
-            String title,
-            String remediation,
-            Supplier<Check> check,
-            Threshold threshold) {
-        this(area, defaultSeverity, title, remediation, check, null, threshold);
-    }
-
-    FindingCode(
-            Area area,
-            Severity defaultSeverity,
-            String title,
-            String remediation,
-            Supplier<Check> check,
-            Effect effect,
-            Threshold threshold) {
+            Trait... traits) {
         this.area = area;
         this.defaultSeverity = defaultSeverity;
         this.title = title;
@@ -370,8 +346,7 @@ public enum FindingCode {
         // A supplier, not an instance: the check classes refer back to this enum, and are only
         // instantiated once, by Checks, after the catalogue exists.
         this.check = check;
-        this.effect = effect;
-        this.threshold = threshold;
+        this.traits = List.of(traits);
     }
 
     public Area area() {
@@ -407,11 +382,14 @@ public enum FindingCode {
      * {@code good} and none of its findings invalidates it: {@link Assessment#validStaple()}.
      */
     public boolean invalidatesStaple() {
-        return effect == Effect.INVALIDATES_STAPLE;
+        return traits.contains(Effect.INVALIDATES_STAPLE);
     }
 
     /** The policy threshold that decides when this code fires; empty when none does. */
     public Optional<Threshold> threshold() {
-        return Optional.ofNullable(threshold);
+        return traits.stream()
+                .filter(Threshold.class::isInstance)
+                .map(Threshold.class::cast)
+                .findFirst();
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * whose SHA-256 a run keeps to prove that a restart judges by the same rules: append new constants,
  * never reorder.
  */
-public enum Threshold {
+public enum Threshold implements FindingCode.Trait {
     /** The leaf's notAfter is closer than this. */
     CERT_EXPIRY_WARNING("cert-expiring-soon", Duration.ofDays(21), "certificates with less than %s left", ""),
     /** The staple's nextUpdate is closer than this. */
