@@ -158,8 +158,7 @@ public final class RunStore {
     }
 
     public Optional<Run> find(long runId) {
-        return jdbc.query("SELECT * FROM ss_run WHERE id = ?", (rs, i) -> run(rs), runId).stream()
-                .findFirst();
+        return first("SELECT * FROM ss_run WHERE id = ?", runId);
     }
 
     /** The newest run of this input (by hand, not by a job definition) that did not complete, if any. */
@@ -180,7 +179,7 @@ public final class RunStore {
                 + Sql.in(Arrays.stream(FailureKind.values()).filter(FailureKind::resumable))
                 + ") ORDER BY id DESC FETCH FIRST 1 ROWS ONLY";
         Object[] args = job == null ? new Object[] {input} : new Object[] {input, job};
-        return jdbc.query(sql, (rs, i) -> run(rs), args).stream().findFirst();
+        return first(sql, args);
     }
 
     /**
@@ -188,15 +187,16 @@ public final class RunStore {
      * what that run's report compares itself with.
      */
     public Optional<Run> previousCompleted(long runId) {
-        return jdbc
-                .query(
-                        "SELECT p.* FROM ss_run p JOIN ss_run r ON r.id = ? WHERE p.input = r.input "
-                                + "AND p.status = ? AND p.id < r.id ORDER BY p.id DESC FETCH FIRST 1 ROWS ONLY",
-                        (rs, i) -> run(rs),
-                        runId,
-                        RunStatus.COMPLETED.name())
-                .stream()
-                .findFirst();
+        return first(
+                "SELECT p.* FROM ss_run p JOIN ss_run r ON r.id = ? WHERE p.input = r.input "
+                        + "AND p.status = ? AND p.id < r.id ORDER BY p.id DESC FETCH FIRST 1 ROWS ONLY",
+                runId,
+                RunStatus.COMPLETED.name());
+    }
+
+    /** The first run the query selects, if any. */
+    private Optional<Run> first(String sql, Object... args) {
+        return jdbc.query(sql, (rs, i) -> run(rs), args).stream().findFirst();
     }
 
     /** The newest runs first, at most {@code limit}. */
