@@ -14,4 +14,14 @@ public record Assessment(Verdict verdict, List<Finding> findings, EndpointFacts 
     public Assessment {
         findings = List.copyOf(findings);
     }
+
+    /**
+     * Whether the endpoint served a valid staple: its staple says {@code good} and no finding
+     * {@linkplain FindingCode#invalidatesStaple() invalidates} it. The one definition of a valid
+     * staple; the database counts valid staples with SQL built from the same catalogue entries.
+     */
+    public boolean validStaple() {
+        return EndpointFacts.GOOD.equals(facts.ocspStatus())
+                && findings.stream().noneMatch(f -> f.code().invalidatesStaple());
+    }
 }

@@ -27,7 +27,7 @@ public final class Assessor {
 
     private final TrustAnchors anchors;
     private final Policy policy;
-    private final List<Check> checks;
+    private final List<Checks.Registered> checks;
     private final OnceCache<String, ChainFacts> chainCache;
     private final StapleVerifier stapleVerifier;
 
@@ -43,7 +43,7 @@ public final class Assessor {
      * @param cacheSize how many distinct chains to keep validated (and, times four, how many
      *                  signature verifications to remember: a staple and a delegate per chain, with room to spare)
      */
-    public Assessor(TrustAnchors anchors, Policy policy, List<Check> checks, int cacheSize) {
+    public Assessor(TrustAnchors anchors, Policy policy, List<Checks.Registered> checks, int cacheSize) {
         this.anchors = anchors;
         this.policy = policy;
         this.checks = List.copyOf(checks);
@@ -72,9 +72,9 @@ public final class Assessor {
             return new Assessment(Verdict.ERROR, reachability.map(List::of).orElse(List.of()), EndpointFacts.unknown());
         }
         List<Finding> findings = new ArrayList<>();
-        for (Check check : checks) {
-            FindingCode code = check.code();
-            check.evaluate(evidence, policy, message -> findings.add(Finding.of(code, policy, message)));
+        for (Checks.Registered registered : checks) {
+            FindingCode code = registered.code();
+            registered.check().evaluate(evidence, policy, message -> findings.add(Finding.of(code, policy, message)));
         }
         findings.sort(MOST_SEVERE_FIRST);
         return new Assessment(verdict(findings), findings, Facts.of(evidence));

@@ -36,6 +36,9 @@ public record EndpointFacts(
         Boolean stapledTls13,
         Boolean stapledTls12) {
 
+    /** The {@link #ocspStatus()} of a staple that says the certificate is good. */
+    public static final String GOOD = "good";
+
     /** Facts without the per-version staple presence (unknown). */
     public EndpointFacts(
             String protocols,

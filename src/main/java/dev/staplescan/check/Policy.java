@@ -2,38 +2,26 @@ package dev.staplescan.check;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * How strictly to judge (SPEC §5: policy files may change severities and thresholds). Immutable.
  *
- * @param name               a label for reports, e.g. {@code default}
- * @param severities         the severity of every finding code (codes not given get their catalogue default)
- * @param certExpiringSoon   CERT_EXPIRING_SOON when the leaf's notAfter is closer than this
- * @param stapleExpiringSoon STAPLE_EXPIRING_SOON when the staple's nextUpdate is closer than this
- * @param stapleMaxAge       STAPLE_STALE when thisUpdate is older than this. Default 4 days: CA/B Forum
- *                           BR §4.9.10 has CAs refresh responses no later than four days after thisUpdate,
- *                           so an older staple means the server stopped fetching fresh ones.
- * @param clockSkew          allowance either way when comparing thisUpdate and nextUpdate with the clock
- * @param responderSlow      OCSP_RESPONDER_SLOW when a usable live answer took longer than this. Default
- *                           2 s: nginx and Apache fetch staples inline with a short timeout of their own,
- *                           so a responder this slow risks servers giving up and serving no staple.
- * @param controls           compliance control IDs a team maps codes to (e.g. {@code PCI-DSS 4.2.1}); codes
- *                           without one are absent, and {@link #controlOf} then answers {@code ""}
+ * @param name       a label for reports, e.g. {@code default}
+ * @param severities the severity of every finding code (codes not given get their catalogue default)
+ * @param thresholds every {@link Threshold}'s duration (thresholds not given get their default)
+ * @param controls   compliance control IDs a team maps codes to (e.g. {@code PCI-DSS 4.2.1}); codes
+ *                   without one are absent, and {@link #controlOf} then answers {@code ""}
  */
 public record Policy(
         String name,
         Map<FindingCode, Severity> severities,
-        Duration certExpiringSoon,
-        Duration stapleExpiringSoon,
-        Duration stapleMaxAge,
-        Duration clockSkew,
-        Duration responderSlow,
+        Map<Threshold, Duration> thresholds,
         Map<FindingCode, String> controls) {
 
-    /** The default {@link #responderSlow()} threshold. */
-    public static final Duration DEFAULT_RESPONDER_SLOW = Duration.ofSeconds(2);
     /** Longest control ID: it is stored with every finding and shown in a CSV cell. */
     public static final int MAX_CONTROL_LENGTH = 200;
 
@@ -41,17 +29,14 @@ public record Policy(
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a policy needs a name");
         }
-        Map<FindingCode, Severity> full = new EnumMap<>(FindingCode.class);
-        for (FindingCode code : FindingCode.values()) {
-            full.put(code, code.defaultSeverity());
-        }
-        severities.forEach((code, severity) -> full.put(code, Objects.requireNonNull(severity, code.name())));
-        severities = Map.copyOf(full);
-        requireNonNegative("certExpiringSoon", certExpiringSoon);
-        requireNonNegative("stapleExpiringSoon", stapleExpiringSoon);
-        requireNonNegative("stapleMaxAge", stapleMaxAge);
-        requireNonNegative("clockSkew", clockSkew);
-        requireNonNegative("responderSlow", responderSlow);
+        severities = complete(FindingCode.class, severities, FindingCode::defaultSeverity);
+        thresholds = complete(Threshold.class, thresholds, Threshold::defaultValue);
+        thresholds.forEach((threshold, d) -> {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(
+                        "policy threshold " + threshold.key() + " must be a non-negative duration, got " + d);
+            }
+        });
         Map<FindingCode, String> ids = new EnumMap<>(FindingCode.class);
         controls.forEach((code, id) -> {
             String stripped = Objects.requireNonNull(id, code.name()).strip();
@@ -66,34 +51,9 @@ public record Policy(
         controls = Map.copyOf(ids);
     }
 
-    /** A policy with the default responder threshold and no control IDs. */
-    public Policy(
-            String name,
-            Map<FindingCode, Severity> severities,
-            Duration certExpiringSoon,
-            Duration stapleExpiringSoon,
-            Duration stapleMaxAge,
-            Duration clockSkew) {
-        this(
-                name,
-                severities,
-                certExpiringSoon,
-                stapleExpiringSoon,
-                stapleMaxAge,
-                clockSkew,
-                DEFAULT_RESPONDER_SLOW,
-                Map.of());
-    }
-
-    /** The built-in policy: catalogue severities, 21 days, 24 hours, 4 days, 5 minutes, 2 s. */
+    /** The built-in policy: catalogue severities, every threshold's default, no control IDs. */
     public static Policy defaults() {
-        return new Policy(
-                "default",
-                Map.of(),
-                Duration.ofDays(21),
-                Duration.ofHours(24),
-                Duration.ofDays(4),
-                Duration.ofMinutes(5));
+        return new Policy("default", Map.of(), Map.of(), Map.of());
     }
 
     /** The severity of a code under this policy. */
@@ -106,66 +66,56 @@ public record Policy(
         return controls.getOrDefault(code, "");
     }
 
+    /** A threshold's duration under this policy. */
+    public Duration threshold(Threshold threshold) {
+        return thresholds.get(threshold);
+    }
+
+    /**
+     * The duration of the threshold that decides {@code code} (its catalogue entry says which).
+     *
+     * @throws IllegalArgumentException when the catalogue gives the code no threshold
+     */
+    public Duration thresholdOf(FindingCode code) {
+        return threshold(code.threshold()
+                .orElseThrow(() -> new IllegalArgumentException(code + " has no threshold in the catalogue")));
+    }
+
+    /** The allowance either way when comparing a staple's times with the clock. */
+    public Duration clockSkew() {
+        return threshold(Threshold.CLOCK_SKEW);
+    }
+
     public Policy withName(String newName) {
-        return new Policy(
-                newName,
-                severities,
-                certExpiringSoon,
-                stapleExpiringSoon,
-                stapleMaxAge,
-                clockSkew,
-                responderSlow,
-                controls);
+        return new Policy(newName, severities, thresholds, controls);
     }
 
     public Policy withSeverity(FindingCode code, Severity severity) {
-        Map<FindingCode, Severity> changed = new EnumMap<>(severities);
-        changed.put(code, severity);
-        return new Policy(
-                name, changed, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, responderSlow, controls);
+        return new Policy(name, with(severities, code, severity), thresholds, controls);
+    }
+
+    public Policy withThreshold(Threshold threshold, Duration d) {
+        return new Policy(name, severities, with(thresholds, threshold, d), controls);
     }
 
     /** Maps a code to a control ID; a blank {@code id} removes the mapping. */
     public Policy withControl(FindingCode code, String id) {
-        Map<FindingCode, String> changed = new EnumMap<>(FindingCode.class);
-        changed.putAll(controls);
-        changed.put(code, id);
-        return new Policy(
-                name,
-                severities,
-                certExpiringSoon,
-                stapleExpiringSoon,
-                stapleMaxAge,
-                clockSkew,
-                responderSlow,
-                changed);
+        return new Policy(name, severities, thresholds, with(controls, code, id));
     }
 
-    public Policy withCertExpiringSoon(Duration d) {
-        return new Policy(name, severities, d, stapleExpiringSoon, stapleMaxAge, clockSkew, responderSlow, controls);
-    }
-
-    public Policy withStapleExpiringSoon(Duration d) {
-        return new Policy(name, severities, certExpiringSoon, d, stapleMaxAge, clockSkew, responderSlow, controls);
-    }
-
-    public Policy withStapleMaxAge(Duration d) {
-        return new Policy(
-                name, severities, certExpiringSoon, stapleExpiringSoon, d, clockSkew, responderSlow, controls);
-    }
-
-    public Policy withClockSkew(Duration d) {
-        return new Policy(
-                name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, d, responderSlow, controls);
-    }
-
-    public Policy withResponderSlow(Duration d) {
-        return new Policy(name, severities, certExpiringSoon, stapleExpiringSoon, stapleMaxAge, clockSkew, d, controls);
-    }
-
-    private static void requireNonNegative(String what, Duration d) {
-        if (d == null || d.isNegative()) {
-            throw new IllegalArgumentException("policy " + what + " must be a non-negative duration, got " + d);
+    /** {@code given}, with {@code fallback} for every constant it lacks; null values are refused. */
+    private static <K extends Enum<K>, V> Map<K, V> complete(Class<K> type, Map<K, V> given, Function<K, V> fallback) {
+        Map<K, V> full = new EnumMap<>(type);
+        for (K key : type.getEnumConstants()) {
+            full.put(key, fallback.apply(key));
         }
+        given.forEach((key, value) -> full.put(key, Objects.requireNonNull(value, key.name())));
+        return Map.copyOf(full);
+    }
+
+    private static <K, V> Map<K, V> with(Map<K, V> map, K key, V value) {
+        Map<K, V> changed = new HashMap<>(map);
+        changed.put(key, value);
+        return changed;
     }
 }

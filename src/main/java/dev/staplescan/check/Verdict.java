@@ -13,5 +13,13 @@ public enum Verdict {
     PASS,
     WARN,
     FAIL,
-    ERROR
+    ERROR;
+
+    /**
+     * Whether this verdict counts as failing: FAIL or ERROR. A run with a failing endpoint makes
+     * {@code scan} exit 1; reports list, count and compare failing endpoints by this rule alone.
+     */
+    public boolean failing() {
+        return this == FAIL || this == ERROR;
+    }
 }

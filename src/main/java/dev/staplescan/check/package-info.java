@@ -9,10 +9,10 @@
  * policy's severities and decides the verdict. Reachability codes come from
  * {@link dev.staplescan.check.Reachability}.
  *
- * <p>Adding a finding: add the code to {@link dev.staplescan.check.FindingCode}, write one class
- * implementing {@link dev.staplescan.check.Check} in the sub-package of its area
- * ({@code certificate}, {@code stapling}, {@code staple}) with one test class (fires / near miss),
- * and add one line to {@link dev.staplescan.check.Checks}. {@code ChecksTest} fails until that
- * line exists.
+ * <p>Adding a finding: add its entry to {@link dev.staplescan.check.FindingCode}, naming one class
+ * implementing {@link dev.staplescan.check.Check} in the sub-package of its area ({@code certificate},
+ * {@code stapling}, {@code staple}, {@code responder}), and write that class with one test class
+ * (fires / near miss). {@link dev.staplescan.check.Checks} registers it from the entry; the README
+ * ("Finding codes") lists the glossary entry and lab scenario it also needs.
  */
 package dev.staplescan.check;

@@ -96,8 +96,7 @@ final class AuditRun {
         }
         RunSummary s = new JdbcRunData(ctx.getBean(JdbcTemplate.class), result.runId()).summary();
         out.println(summaryLine(s, secs, reports));
-        long failing = s.verdicts().get(Verdict.FAIL) + s.verdicts().get(Verdict.ERROR);
-        return new Done(failing > 0 ? ExitCodes.POLICY_FAILURES : ExitCodes.CLEAN, result.runId(), s, reports);
+        return new Done(s.failing() > 0 ? ExitCodes.POLICY_FAILURES : ExitCodes.CLEAN, result.runId(), s, reports);
     }
 
     static String summaryLine(RunSummary s, double secs, Path reports) {

@@ -1,18 +1,11 @@
 package dev.staplescan.cli;
 
-import dev.staplescan.check.Verdict;
-import dev.staplescan.report.RunSummary;
 import java.util.Locale;
 
 /** The rates shown by {@code runs} and {@code trend}, computed one way for both. */
 final class Rates {
 
     private Rates() {}
-
-    /** Endpoints whose verdict is FAIL or ERROR: what makes {@code scan} exit 1. */
-    static long failing(RunSummary s) {
-        return s.verdicts().get(Verdict.FAIL) + s.verdicts().get(Verdict.ERROR);
-    }
 
     /** {@code part} of {@code whole} as a percentage with one decimal; "-" when there is no whole. */
     static String percent(long part, long whole) {

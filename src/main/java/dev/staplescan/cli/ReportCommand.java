@@ -98,8 +98,8 @@ public final class ReportCommand implements Callable<Integer> {
             if (policy != null) {
                 return reassess(ctx, dir);
             }
-            if (!"COMPLETED".equals(run.status())) {
-                System.err.println("staplescan: run " + runId + " is " + run.status()
+            if (!run.completed()) {
+                System.err.println("staplescan: run " + runId + " is " + run.state()
                         + "; the report shows only what was assessed so far.");
             }
             try (DefaultRunServices services = DefaultRunServices.forReports(csvBom)) {

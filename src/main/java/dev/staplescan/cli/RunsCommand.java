@@ -4,6 +4,9 @@ import dev.staplescan.check.Verdict;
 import dev.staplescan.report.RunSummary;
 import dev.staplescan.store.RunStore;
 import dev.staplescan.store.RunSummaryStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,8 +26,6 @@ import picocli.CommandLine.Option;
                     + "resumed), FAILED/ERROR (resumed by the next start)."
         })
 public final class RunsCommand implements Callable<Integer> {
-
-    private static final String ROW = "%-5s %-19s %-16s %-20s %9s %6s %6s %6s %6s %7s %7s %7s %8s  %s%n";
 
     @Mixin
     DataOption data;
@@ -50,55 +51,56 @@ public final class RunsCommand implements Callable<Integer> {
                 System.out.println("No runs stored in " + db.describe() + ". Try 'staplescan demo'.");
                 return ExitCodes.CLEAN;
             }
-            System.out.printf(
-                    ROW,
-                    "RUN",
-                    "STARTED (UTC)",
-                    "STATUS",
-                    "JOB",
-                    "ENDPOINTS",
-                    "PASS",
-                    "WARN",
-                    "FAIL",
-                    "ERROR",
-                    "FAILING",
-                    "STAPLE%",
-                    "VALID%",
-                    "REJECTED",
-                    "INPUT");
+            TABLE.printHeader(System.out);
             for (RunStore.Run r : runs) {
                 Optional<RunSummary> s = summaries.findOrCompute(r);
                 boolean why = r.failureKind() != null
                         && !r.completed()
-                        && !r.failureKind().name().equals(r.status());
-                String status = r.status() + (why ? "/" + r.failureKind() : "");
+                        && !r.failureKind().name().equals(r.state().name());
+                String status = r.state() + (why ? "/" + r.failureKind() : "");
                 String input = r.input() + (r.prunedAt() != null ? "  (pruned)" : "");
                 String started = r.startedAt().toString().substring(0, 19).replace('T', ' ');
                 String job = r.job() == null ? "-" : r.job();
-                if (s.isEmpty()) {
-                    System.out.printf(
-                            ROW, r.id(), started, status, job, "-", "-", "-", "-", "-", "-", "-", "-", "-", input);
-                    continue;
-                }
-                RunSummary x = s.get();
-                System.out.printf(
-                        ROW,
-                        r.id(),
-                        started,
-                        status,
-                        job,
-                        x.endpoints(),
-                        x.verdicts().get(Verdict.PASS),
-                        x.verdicts().get(Verdict.WARN),
-                        x.verdicts().get(Verdict.FAIL),
-                        x.verdicts().get(Verdict.ERROR),
-                        Rates.failing(x),
-                        Rates.percent(x.stapling(), x.endpoints()),
-                        Rates.percent(x.validStaples(), x.endpoints()),
-                        x.rejections(),
-                        input);
+                List<Object> cells = new ArrayList<>(List.of(r.id(), started, status, job));
+                // a run without a summary (not yet assessed) shows "-" for every figure
+                cells.addAll(s.map(RunsCommand::figures).orElse(Collections.nCopies(FIGURES, "-")));
+                cells.add(input);
+                TABLE.printRow(System.out, cells.toArray());
             }
             return ExitCodes.CLEAN;
         }
     }
+
+    /** The columns from ENDPOINTS to REJECTED, from a run's summary. */
+    private static List<Object> figures(RunSummary x) {
+        return List.of(
+                x.endpoints(),
+                x.verdicts().get(Verdict.PASS),
+                x.verdicts().get(Verdict.WARN),
+                x.verdicts().get(Verdict.FAIL),
+                x.verdicts().get(Verdict.ERROR),
+                x.failing(),
+                Rates.percent(x.stapling(), x.endpoints()),
+                Rates.percent(x.validStaples(), x.endpoints()),
+                x.rejections());
+    }
+
+    private static final int FIGURES = 9;
+
+    private static final TextTable TABLE = new TextTable(
+            "%-5s %-19s %-16s %-20s %9s %6s %6s %6s %6s %7s %7s %7s %8s  %s%n",
+            "RUN",
+            "STARTED (UTC)",
+            "STATUS",
+            "JOB",
+            "ENDPOINTS",
+            "PASS",
+            "WARN",
+            "FAIL",
+            "ERROR",
+            "FAILING",
+            "STAPLE%",
+            "VALID%",
+            "REJECTED",
+            "INPUT");
 }

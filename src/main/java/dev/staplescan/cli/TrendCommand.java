@@ -28,8 +28,6 @@ import picocli.CommandLine.Option;
         })
 public final class TrendCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-6s %-16s %9s %6s %7s %6s %6s %6s %6s %6s %7s%n";
-
     @Mixin
     DataOption data;
 
@@ -86,28 +84,16 @@ public final class TrendCommand implements Callable<Integer> {
                 return ExitCodes.COULD_NOT_RUN;
             }
             System.out.println("Trend of " + what + ": last " + rows.size() + " completed run(s), oldest first");
-            System.out.printf(
-                    ROW,
-                    "RUN",
-                    "STARTED (UTC)",
-                    "ENDPOINTS",
-                    "REACH%",
-                    "STAPLE%",
-                    "CHANGE",
-                    "VALID%",
-                    "CHANGE",
-                    "FAIL%",
-                    "CHANGE",
-                    "FAILING");
+            TABLE.printHeader(System.out);
             Double staple = null;
             Double valid = null;
             Double failing = null;
             for (RunSummary s : rows) {
                 double st = rate(s.stapling(), s.endpoints());
                 double va = rate(s.validStaples(), s.endpoints());
-                double fa = rate(Rates.failing(s), s.endpoints());
-                System.out.printf(
-                        ROW,
+                double fa = rate(s.failing(), s.endpoints());
+                TABLE.printRow(
+                        System.out,
                         s.runId(),
                         s.startedAt().toString().substring(0, 16).replace('T', ' '),
                         s.endpoints(),
@@ -116,9 +102,9 @@ public final class TrendCommand implements Callable<Integer> {
                         Rates.delta(staple, st),
                         Rates.percent(s.validStaples(), s.endpoints()),
                         Rates.delta(valid, va),
-                        Rates.percent(Rates.failing(s), s.endpoints()),
+                        Rates.percent(s.failing(), s.endpoints()),
                         Rates.delta(failing, fa),
-                        Rates.failing(s));
+                        s.failing());
                 staple = st;
                 valid = va;
                 failing = fa;
@@ -129,6 +115,20 @@ public final class TrendCommand implements Callable<Integer> {
             return ExitCodes.COULD_NOT_RUN;
         }
     }
+
+    private static final TextTable TABLE = new TextTable(
+            "%-6s %-16s %9s %6s %7s %6s %6s %6s %6s %6s %7s%n",
+            "RUN",
+            "STARTED (UTC)",
+            "ENDPOINTS",
+            "REACH%",
+            "STAPLE%",
+            "CHANGE",
+            "VALID%",
+            "CHANGE",
+            "FAIL%",
+            "CHANGE",
+            "FAILING");
 
     private static double rate(long part, long whole) {
         return whole == 0 ? 0 : 100.0 * part / whole;

@@ -105,16 +105,14 @@ public final class DefinitionRunner {
         if (!result.completed()) {
             RunStore.Run run = runs.find(result.runId()).orElseThrow();
             boolean resumable = run.failureKind() != null && run.failureKind().resumable();
-            String m = "job " + def.name() + ": run " + result.runId() + " " + run.status() + " ("
+            String m = "job " + def.name() + ": run " + result.runId() + " " + run.state() + " ("
                     + run.failureKind() + "): " + result.failure()
                     + (resumable ? "; the next start resumes it" : "; not resumable, the next start begins a new run");
             tell(m);
             return new InputOutcome(input, Kind.FAILED, result.runId(), result.resumed(), null, reports, m);
         }
         RunSummary s = summaries.find(result.runId()).orElseThrow();
-        long failing = s.verdicts().values().stream().mapToLong(Long::longValue).sum()
-                - s.verdicts().get(dev.staplescan.check.Verdict.PASS)
-                - s.verdicts().get(dev.staplescan.check.Verdict.WARN);
+        long failing = s.failing();
         String m = String.format(
                 "job %s: run %d completed: %d endpoints, %d stapling, %d valid staples, %d failing; " + "reports in %s",
                 def.name(), s.runId(), s.endpoints(), s.stapling(), s.validStaples(), failing, reports);

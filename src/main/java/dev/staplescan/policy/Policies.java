@@ -2,6 +2,7 @@ package dev.staplescan.policy;
 
 import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Policy;
+import dev.staplescan.check.Threshold;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -94,9 +95,9 @@ public final class Policies {
                     .append('\n');
         }
         for (Threshold t : Threshold.values()) {
-            out.append(t.key())
+            out.append(PolicyKeys.key(t))
                     .append(" = ")
-                    .append(PolicyDuration.format(t.of(p)))
+                    .append(PolicyDuration.format(p.threshold(t)))
                     .append('\n');
         }
         for (FindingCode code : FindingCode.values()) {

@@ -1,6 +1,7 @@
 package dev.staplescan.policy;
 
 import dev.staplescan.check.FindingCode;
+import dev.staplescan.check.Threshold;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.stream.Collectors;
 
 /** Every concrete key a policy file may hold, and "did you mean" hints for the ones it may not. */
 final class PolicyKeys {
+
+    /** Prefix of every threshold key. */
+    static final String THRESHOLD = "threshold.";
 
     /** A typo further than this from every key gets no hint: it would be a guess. */
     private static final int MAX_DISTANCE = 3;
@@ -21,8 +25,26 @@ final class PolicyKeys {
             keys.add("severity." + code.name());
             keys.add("control." + code.name());
         }
-        Arrays.stream(Threshold.values()).map(Threshold::key).forEach(keys::add);
+        Arrays.stream(Threshold.values()).map(PolicyKeys::key).forEach(keys::add);
         return keys;
+    }
+
+    /** A threshold's key in a policy file, e.g. {@code threshold.staple-max-age}. */
+    static String key(Threshold threshold) {
+        return THRESHOLD + threshold.key();
+    }
+
+    /** The threshold a policy-file key sets, or {@code null} when the key sets none. */
+    static Threshold threshold(String key) {
+        return Arrays.stream(Threshold.values())
+                .filter(t -> key(t).equals(key))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Every threshold key, for error messages: {@code threshold.cert-expiring-soon, ...}. */
+    static String thresholdKeys() {
+        return Arrays.stream(Threshold.values()).map(PolicyKeys::key).collect(Collectors.joining(", "));
     }
 
     /** Every finding code, comma-separated, in catalogue order. */

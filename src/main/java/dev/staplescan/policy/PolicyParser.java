@@ -3,6 +3,7 @@ package dev.staplescan.policy;
 import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.Severity;
+import dev.staplescan.check.Threshold;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  * base = baseline-requirements                     built-in policy to start from (default: default)
  * severity.STAPLE_MISSING = MEDIUM                 CRITICAL, HIGH, MEDIUM, LOW or INFO
  * control.STAPLE_MISSING = PCI-DSS 4.2.1           control ID shown with the code's findings; empty = none
- * threshold.cert-expiring-soon = 21d               and staple-expiring-soon, staple-max-age, clock-skew
+ * threshold.cert-expiring-soon = 21d               and the other keys of {@link Threshold}
  * </pre>
  *
  * <p>Why stricter than {@link java.util.Properties}: a policy decides verdicts, so every mistake must
@@ -115,20 +116,20 @@ public final class PolicyParser {
             FindingCode code = code(source, e, key.substring(CONTROL.length()));
             return policy.withControl(code, control(source, e));
         }
-        Threshold threshold = Threshold.forKey(key);
+        Threshold threshold = PolicyKeys.threshold(key);
         if (threshold != null) {
             Duration d = PolicyDuration.parse(required(source, e))
                     .orElseThrow(() -> new PolicyException(
                             source,
                             e.line(),
                             key + ": '" + shorten(e.value()) + "' is not a duration; write " + PolicyDuration.FORMS));
-            return threshold.set(policy, d);
+            return policy.withThreshold(threshold, d);
         }
         throw new PolicyException(
                 source,
                 e.line(),
                 "unknown key '" + shorten(key) + "'" + PolicyKeys.suggestion(key)
-                        + "; allowed keys: name, base, severity.<CODE>, control.<CODE>, " + Threshold.allKeys());
+                        + "; allowed keys: name, base, severity.<CODE>, control.<CODE>, " + PolicyKeys.thresholdKeys());
     }
 
     private static FindingCode code(String source, Entry e, String name) {

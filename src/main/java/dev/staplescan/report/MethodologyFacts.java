@@ -1,9 +1,12 @@
 package dev.staplescan.report;
 
 import dev.staplescan.check.Policy;
+import dev.staplescan.check.Threshold;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The run-specific sentences of the methodology page: how many handshakes, which timeouts, which trust
@@ -44,20 +47,26 @@ final class MethodologyFacts {
     /** The policy sentence: the default's thresholds, or the name of another policy and the default's for reference. */
     static String policy(String name) {
         Policy d = Policy.defaults();
-        String thresholds = "certificates with less than " + duration(Optional.of(d.certExpiringSoon()))
-                + " left get CERT_EXPIRING_SOON; staples whose nextUpdate is less than "
-                + duration(Optional.of(d.stapleExpiringSoon()))
-                + " away get STAPLE_EXPIRING_SOON; staples whose thisUpdate "
-                + "is older than " + duration(Optional.of(d.stapleMaxAge()))
-                + " get STAPLE_STALE (CA/B Forum BR §4.9.10); "
-                + "times are compared with " + duration(Optional.of(d.clockSkew()))
-                + " of allowed clock skew; severities "
-                + "are those of the glossary";
+        String thresholds = defaultThresholds(d) + "; severities are those of the glossary";
         if (name == null || name.isBlank() || name.equals(d.name())) {
             return "The built-in default policy: " + thresholds + ".";
         }
         return "Policy \"" + name + "\": its thresholds and severities are those of that policy file (this report "
                 + "records its name only). For reference, the default policy: " + thresholds + ".";
+    }
+
+    /**
+     * One clause per threshold, from the catalogue: "certificates with less than 21 days left get
+     * CERT_EXPIRING_SOON; ...", with the standard a default comes from in brackets.
+     */
+    private static String defaultThresholds(Policy d) {
+        return Arrays.stream(Threshold.values())
+                .map(t -> t.description().formatted(duration(Optional.of(d.threshold(t))))
+                        + (t.codes().isEmpty()
+                                ? ""
+                                : " get " + t.codes().stream().map(Enum::name).collect(Collectors.joining(" or ")))
+                        + (t.basis().isEmpty() ? "" : " (" + t.basis() + ")"))
+                .collect(Collectors.joining("; "));
     }
 
     /** "500 ms", "5 s", "21 days", "24 hours"; "not recorded" when absent. */

@@ -94,9 +94,7 @@ public final class PdfReport {
         Map<String, Object> p = new HashMap<>(ReportFacts.of(summary));
         p.put(JRParameter.REPORT_LOCALE, Locale.ENGLISH);
         p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
-        long failingTotal = ReportFacts.count(summary.verdicts().get(Verdict.FAIL))
-                + ReportFacts.count(summary.verdicts().get(Verdict.ERROR));
-        p.put("failingTotal", failingTotal);
+        p.put("failingTotal", summary.failing());
         p.put("failingShown", failing.endpoints());
         p.put("rejectionsShown", (long) rejections.size());
         p.put("verdictData", verdictChartData(summary));

@@ -34,7 +34,7 @@ final class ReportFacts {
                 s.finishedAt() == null || s.startedAt() == null
                         ? "unknown"
                         : duration(Duration.between(s.startedAt(), s.finishedAt())));
-        p.put("status", text(s.status()));
+        p.put("status", s.status() == null ? "unknown" : s.status().name());
         p.put("generatedAt", time(Instant.now()));
         p.put("endpoints", s.endpoints());
         p.put("reachable", s.reachable());

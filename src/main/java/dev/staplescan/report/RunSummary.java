@@ -14,7 +14,7 @@ import java.util.Map;
  * @param scannerVersion     staplescan version that scanned
  * @param startedAt          when the run started (UTC)
  * @param finishedAt         when scanning and assessment finished; {@code null} if not finished
- * @param status             the run's status (e.g. COMPLETED, FAILED)
+ * @param status             where the run stands
  * @param endpoints          endpoints scanned (after duplicates were dropped)
  * @param reachable          endpoints where at least one handshake completed
  * @param stapling           endpoints that stapled something on at least one handshake
@@ -31,7 +31,7 @@ public record RunSummary(
         String scannerVersion,
         Instant startedAt,
         Instant finishedAt,
-        String status,
+        RunStatus status,
         long endpoints,
         long reachable,
         long stapling,
@@ -44,5 +44,13 @@ public record RunSummary(
     public RunSummary {
         verdicts = Map.copyOf(verdicts);
         findingsBySeverity = Map.copyOf(findingsBySeverity);
+    }
+
+    /** Endpoints whose verdict is {@linkplain Verdict#failing() failing}: what makes {@code scan} exit 1. */
+    public long failing() {
+        return verdicts.entrySet().stream()
+                .filter(e -> e.getKey().failing())
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 }

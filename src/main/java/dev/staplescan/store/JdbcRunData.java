@@ -21,9 +21,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * overview figures come from {@link RunBreakdown}, the comparison with the previous run of the same
  * host list from {@link RunComparison}: aggregate queries and capped lists.
  */
-public final class JdbcRunData implements RunData {
-
-    /** Codes that make a staple unusable; a staple with none of them is counted as valid. */
-    static final EnumSet<FindingCode> INVALIDATING = EnumSet.of(
-            FindingCode.STAPLE_MALFORMED,
-            FindingCode.STAPLE_RESPONSE_STATUS,
-            FindingCode.STAPLE_SIGNATURE_INVALID,
-            FindingCode.STAPLE_UNAUTHORIZED_SIGNER,
-            FindingCode.STAPLE_WRONG_CERT,
-            FindingCode.STAPLE_STATUS_REVOKED,
-            FindingCode.STAPLE_STATUS_UNKNOWN,
-            FindingCode.STAPLE_EXPIRED,
-            FindingCode.STAPLE_NOT_YET_VALID);
+public record JdbcRunData(JdbcTemplate jdbc, long runId) implements RunData {
 
     private static final String ENDPOINTS =
             "SELECT t.*, a.verdict, a.protocols, a.stapled, a.ocsp_status, a.this_update, "
@@ -60,16 +48,11 @@ public final class JdbcRunData implements RunData {
                     + "JOIN ss_observation o ON o.run_id = t.run_id AND o.line = t.line "
                     + "LEFT JOIN ss_finding f ON f.run_id = t.run_id AND f.line = t.line ";
 
+    /** The verdicts that count as failing ({@link Verdict#failing()}), as an SQL IN list. */
+    static final String FAILING = Sql.in(Arrays.stream(Verdict.values()).filter(Verdict::failing));
+
     /** Failing endpoints fetched per query when listing them (an IN list of line numbers). */
     private static final int PICK_BATCH = 200;
-
-    private final JdbcTemplate jdbc;
-    private final long runId;
-
-    public JdbcRunData(JdbcTemplate jdbc, long runId) {
-        this.jdbc = jdbc;
-        this.runId = runId;
-    }
 
     @Override
     public RunSummary summary() {
@@ -122,26 +105,8 @@ public final class JdbcRunData implements RunData {
     }
 
     private RunSummary summary(RunStore.Run run) {
-        Map<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
-        for (Verdict v : Verdict.values()) {
-            verdicts.put(v, 0L);
-        }
-        jdbc.query(
-                "SELECT verdict, COUNT(*) FROM ss_assessment WHERE run_id = ? GROUP BY verdict",
-                rs -> {
-                    verdicts.put(Verdict.valueOf(rs.getString(1)), rs.getLong(2));
-                },
-                runId);
-        Map<Severity, Long> severities = new EnumMap<>(Severity.class);
-        for (Severity s : Severity.values()) {
-            severities.put(s, 0L);
-        }
-        jdbc.query(
-                "SELECT severity, COUNT(*) FROM ss_finding WHERE run_id = ? GROUP BY severity",
-                rs -> {
-                    severities.put(Severity.valueOf(rs.getString(1)), rs.getLong(2));
-                },
-                runId);
+        Map<Verdict, Long> verdicts = countBy(Verdict.class, "verdict", "ss_assessment");
+        Map<Severity, Long> severities = countBy(Severity.class, "severity", "ss_finding");
         TargetStore targets = new TargetStore(jdbc);
         long valid = count(
                 "SELECT COALESCE(SUM(" + RunBreakdown.VALID_STAPLE + "), 0) FROM ss_assessment a WHERE run_id = ?");
@@ -152,9 +117,10 @@ public final class JdbcRunData implements RunData {
                 run.scannerVersion(),
                 run.startedAt(),
                 run.finishedAt(),
-                run.status(),
+                run.state(),
                 targets.countTargets(runId),
-                count("SELECT COUNT(*) FROM ss_assessment WHERE run_id = ? " + "AND verdict <> 'ERROR'"),
+                count("SELECT COUNT(*) FROM ss_assessment WHERE run_id = ? AND verdict <> '" + Verdict.ERROR.name()
+                        + "'"),
                 count("SELECT COUNT(*) FROM ss_assessment WHERE run_id = ? AND stapled"),
                 valid,
                 verdicts,
@@ -181,7 +147,8 @@ public final class JdbcRunData implements RunData {
                         + " AS sev, ROW_NUMBER() OVER (PARTITION BY t2.owner ORDER BY " + severityRank("a2")
                         + ", a2.line) AS rk "
                         + "FROM ss_assessment a2 JOIN ss_target t2 ON t2.run_id = a2.run_id AND t2.line = a2.line "
-                        + "WHERE a2.run_id = ? AND a2.verdict IN ('FAIL', 'ERROR')) ranked ORDER BY rk, owner FETCH FIRST "
+                        + "WHERE a2.run_id = ? AND a2.verdict IN " + FAILING
+                        + ") ranked ORDER BY rk, owner FETCH FIRST "
                         + Math.max(0, limit) + " ROWS ONLY",
                 (rs, i) -> new Pick(rs.getLong(1), rs.getString(2), rs.getInt(3)),
                 runId);
@@ -243,6 +210,21 @@ public final class JdbcRunData implements RunData {
         if (current[0] != null) {
             action.accept(current[0].build());
         }
+    }
+
+    /** How many rows of {@code table} in this run have each value of {@code column}; 0 for the values none has. */
+    private <E extends Enum<E>> Map<E, Long> countBy(Class<E> type, String column, String table) {
+        Map<E, Long> counts = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            counts.put(value, 0L);
+        }
+        jdbc.query(
+                "SELECT " + column + ", COUNT(*) FROM " + table + " WHERE run_id = ? GROUP BY " + column,
+                rs -> {
+                    counts.put(Enum.valueOf(type, rs.getString(1)), rs.getLong(2));
+                },
+                runId);
+        return counts;
     }
 
     private long count(String sql) {

@@ -1,14 +1,15 @@
 package dev.staplescan.store;
 
+import dev.staplescan.check.EndpointFacts;
 import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Severity;
 import dev.staplescan.report.CodeCount;
 import dev.staplescan.report.GroupBy;
 import dev.staplescan.report.GroupFigures;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -16,21 +17,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * code. Every figure is a GROUP BY in the database; the lists are capped there, so the memory used is
  * the cap, not the run's size.
  */
-final class RunBreakdown {
+record RunBreakdown(JdbcTemplate jdbc, long runId) {
 
-    /** 1 when the endpoint's staple verified as good and current (see {@link JdbcRunData#INVALIDATING}). */
-    static final String VALID_STAPLE = "CASE WHEN a.ocsp_status = 'good' AND NOT EXISTS (SELECT 1 FROM ss_finding f "
-            + "WHERE f.run_id = a.run_id AND f.line = a.line AND f.code IN ("
-            + JdbcRunData.INVALIDATING.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(","))
-            + ")) THEN 1 ELSE 0 END";
-
-    private final JdbcTemplate jdbc;
-    private final long runId;
-
-    RunBreakdown(JdbcTemplate jdbc, long runId) {
-        this.jdbc = jdbc;
-        this.runId = runId;
-    }
+    /**
+     * 1 when the endpoint has a valid staple, else 0: {@code Assessment.validStaple()}
+     * in SQL, with the codes that invalidate a staple taken from the catalogue.
+     */
+    static final String VALID_STAPLE = "CASE WHEN a.ocsp_status = '" + EndpointFacts.GOOD + "' AND NOT EXISTS ("
+            + "SELECT 1 FROM ss_finding f WHERE f.run_id = a.run_id AND f.line = a.line AND f.code IN "
+            + Sql.in(Arrays.stream(FindingCode.values()).filter(FindingCode::invalidatesStaple))
+            + ") THEN 1 ELSE 0 END";
 
     void forEachGroup(GroupBy by, int limit, Consumer<GroupFigures> action) {
         String keys = keys(by);

@@ -5,6 +5,7 @@ import dev.staplescan.report.ChangeKind;
 import dev.staplescan.report.EndpointChange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class RunComparison {
 
-    private static final String FAILING = "('FAIL', 'ERROR')";
-    private static final String PASSING = "('PASS', 'WARN')";
+    private static final String FAILING = JdbcRunData.FAILING;
+    private static final String PASSING = Sql.in(Arrays.stream(Verdict.values()).filter(v -> !v.failing()));
 
     /** This run's endpoints, each with its counterpart in the previous run when there is one. */
     private static final String CURRENT = "SELECT t.host, t.port, t.sni, t.owner, t.environment, "

@@ -1,7 +1,9 @@
 package dev.staplescan.store;
 
+import dev.staplescan.report.RunStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ public final class RunStore {
     /**
      * A run as stored.
      *
+     * @param state       where the run stands
      * @param job         the job definition that started it; {@code null} for a hand-started scan
      * @param failureKind why it did not complete, or {@code null}: see {@link FailureKind}
      * @param failure     the reason in words, or {@code null}
@@ -27,7 +30,7 @@ public final class RunStore {
             String options,
             Instant startedAt,
             Instant finishedAt,
-            String status,
+            RunStatus state,
             long duplicates,
             String job,
             FailureKind failureKind,
@@ -35,7 +38,18 @@ public final class RunStore {
             Instant prunedAt) {
 
         public boolean completed() {
-            return "COMPLETED".equals(status);
+            return state.completed();
+        }
+
+        /**
+         * The state's name, for {@code batch/} until it reads {@link #state()} (see {@link RunStatus}).
+         *
+         * @deprecated compare {@link #state()} or call {@link #completed()}: a string comparison
+         *     silently breaks when a state is renamed
+         */
+        @Deprecated(forRemoval = true)
+        public String status() {
+            return state.name();
         }
     }
 
@@ -66,21 +80,22 @@ public final class RunStore {
         return create(input, policy, version, options, null);
     }
 
-    /** A new run row in state STARTING; {@code job} names the job definition, or is {@code null}. */
+    /** A new run row in state {@link RunStatus#STARTING}; {@code job} names the job definition, or is {@code null}. */
     public long create(String input, String policy, String version, String options, String job) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(
                 c -> {
                     var ps = c.prepareStatement(
                             "INSERT INTO ss_run (input, policy, scanner_version, options, started_at, status, job) "
-                                    + "VALUES (?, ?, ?, ?, ?, 'STARTING', ?)",
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?)",
                             java.sql.Statement.RETURN_GENERATED_KEYS);
                     ps.setString(1, input);
                     ps.setString(2, policy);
                     ps.setString(3, version);
                     ps.setString(4, options);
                     ps.setTimestamp(5, Timestamp.from(Instant.now()));
-                    ps.setString(6, job);
+                    ps.setString(6, RunStatus.STARTING.name());
+                    ps.setString(7, job);
                     return ps;
                 },
                 keys);
@@ -92,12 +107,23 @@ public final class RunStore {
         return id.longValue();
     }
 
-    public void status(long runId, String status, Instant finishedAt) {
+    /** Records where a run stands; {@code finishedAt} {@code null} clears the end time. */
+    public void status(long runId, RunStatus status, Instant finishedAt) {
         jdbc.update(
                 "UPDATE ss_run SET status = ?, finished_at = ? WHERE id = ?",
-                status,
+                status.name(),
                 finishedAt == null ? null : Timestamp.from(finishedAt),
                 runId);
+    }
+
+    /**
+     * Records a state by name, for {@code batch/} until it passes a {@link RunStatus}.
+     *
+     * @deprecated pass a {@link RunStatus}
+     */
+    @Deprecated(forRemoval = true)
+    public void status(long runId, String status, Instant finishedAt) {
+        status(runId, RunStatus.of(status), finishedAt);
     }
 
     /** Records the policy a run's findings were (re-)assessed under. */
@@ -117,7 +143,7 @@ public final class RunStore {
 
     /** Gives a run up for good: it keeps its rows, but is never resumed. */
     public void abandon(long runId, String reason) {
-        jdbc.update("UPDATE ss_run SET status = 'ABANDONED' WHERE id = ?", runId);
+        jdbc.update("UPDATE ss_run SET status = ? WHERE id = ?", RunStatus.ABANDONED.name(), runId);
         failure(runId, FailureKind.ABANDONED, reason);
     }
 
@@ -132,8 +158,7 @@ public final class RunStore {
     }
 
     public Optional<Run> find(long runId) {
-        return jdbc.query("SELECT * FROM ss_run WHERE id = ?", (rs, i) -> run(rs), runId).stream()
-                .findFirst();
+        return first("SELECT * FROM ss_run WHERE id = ?", runId);
     }
 
     /** The newest run of this input (by hand, not by a job definition) that did not complete, if any. */
@@ -148,25 +173,30 @@ public final class RunStore {
      */
     public Optional<Run> latestUnfinished(String input, String job) {
         String sql = "SELECT * FROM ss_run WHERE input = ? AND " + (job == null ? "job IS NULL" : "job = ?")
-                + " AND status NOT IN ('COMPLETED', 'ABANDONED') AND (failure_kind IS NULL OR failure_kind IN "
-                + "('ERROR', 'STOPPED')) ORDER BY id DESC FETCH FIRST 1 ROWS ONLY";
+                + " AND status NOT IN "
+                + Sql.in(Arrays.stream(RunStatus.values()).filter(RunStatus::ended))
+                + " AND (failure_kind IS NULL OR failure_kind IN "
+                + Sql.in(Arrays.stream(FailureKind.values()).filter(FailureKind::resumable))
+                + ") ORDER BY id DESC FETCH FIRST 1 ROWS ONLY";
         Object[] args = job == null ? new Object[] {input} : new Object[] {input, job};
-        return jdbc.query(sql, (rs, i) -> run(rs), args).stream().findFirst();
+        return first(sql, args);
     }
 
     /**
-     * The newest COMPLETED run of the same host list ({@code input}) that started before run {@code runId}:
+     * The newest completed run of the same host list ({@code input}) that started before run {@code runId}:
      * what that run's report compares itself with.
      */
     public Optional<Run> previousCompleted(long runId) {
-        return jdbc
-                .query(
-                        "SELECT p.* FROM ss_run p JOIN ss_run r ON r.id = ? WHERE p.input = r.input "
-                                + "AND p.status = 'COMPLETED' AND p.id < r.id ORDER BY p.id DESC FETCH FIRST 1 ROWS ONLY",
-                        (rs, i) -> run(rs),
-                        runId)
-                .stream()
-                .findFirst();
+        return first(
+                "SELECT p.* FROM ss_run p JOIN ss_run r ON r.id = ? WHERE p.input = r.input "
+                        + "AND p.status = ? AND p.id < r.id ORDER BY p.id DESC FETCH FIRST 1 ROWS ONLY",
+                runId,
+                RunStatus.COMPLETED.name());
+    }
+
+    /** The first run the query selects, if any. */
+    private Optional<Run> first(String sql, Object... args) {
+        return jdbc.query(sql, (rs, i) -> run(rs), args).stream().findFirst();
     }
 
     /** The newest runs first, at most {@code limit}. */
@@ -192,7 +222,7 @@ public final class RunStore {
                 rs.getString("options"),
                 rs.getTimestamp("started_at").toInstant(),
                 instant(rs, "finished_at"),
-                rs.getString("status"),
+                RunStatus.of(rs.getString("status")),
                 rs.getLong("duplicates"),
                 rs.getString("job"),
                 kind == null ? null : FailureKind.valueOf(kind),

@@ -2,6 +2,7 @@ package dev.staplescan.store;
 
 import dev.staplescan.check.Severity;
 import dev.staplescan.check.Verdict;
+import dev.staplescan.report.RunStatus;
 import dev.staplescan.report.RunSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -112,7 +113,7 @@ public final class RunSummaryStore {
                 rs.getString("scanner_version"),
                 rs.getTimestamp("started_at").toInstant(),
                 finished == null ? null : finished.toInstant(),
-                rs.getString("status"),
+                RunStatus.of(rs.getString("status")),
                 rs.getLong("endpoints"),
                 rs.getLong("reachable"),
                 rs.getLong("stapling"),

@@ -16,10 +16,11 @@ class PolicyTest {
         for (FindingCode code : FindingCode.values()) {
             assertEquals(code.defaultSeverity(), p.severityOf(code), code.name());
         }
-        assertEquals(Duration.ofDays(21), p.certExpiringSoon());
-        assertEquals(Duration.ofHours(24), p.stapleExpiringSoon());
-        assertEquals(Duration.ofDays(4), p.stapleMaxAge());
+        assertEquals(Duration.ofDays(21), p.threshold(Threshold.CERT_EXPIRY_WARNING));
+        assertEquals(Duration.ofHours(24), p.threshold(Threshold.STAPLE_EXPIRY_WARNING));
+        assertEquals(Duration.ofDays(4), p.threshold(Threshold.STAPLE_MAX_AGE));
         assertEquals(Duration.ofMinutes(5), p.clockSkew());
+        assertEquals(Duration.ofSeconds(2), p.threshold(Threshold.RESPONDER_SLOW));
     }
 
     @Test
@@ -27,18 +28,30 @@ class PolicyTest {
         Policy p = new Policy(
                 "strict",
                 Map.of(FindingCode.OCSP_NOT_OFFERED, Severity.HIGH),
-                Duration.ofDays(30),
-                Duration.ofHours(48),
-                Duration.ofDays(2),
-                Duration.ZERO);
+                Map.of(Threshold.CLOCK_SKEW, Duration.ZERO),
+                Map.of());
         assertEquals(Severity.HIGH, p.severityOf(FindingCode.OCSP_NOT_OFFERED));
         assertEquals(FindingCode.STAPLE_MISSING.defaultSeverity(), p.severityOf(FindingCode.STAPLE_MISSING));
         assertEquals(FindingCode.values().length, p.severities().size());
+        assertEquals(Duration.ZERO, p.clockSkew());
+        assertEquals(Duration.ofDays(21), p.threshold(Threshold.CERT_EXPIRY_WARNING));
+        assertEquals(Threshold.values().length, p.thresholds().size());
+    }
+
+    @Test
+    void aCodeReadsTheThresholdItsCatalogueEntryNames() {
+        Policy p = Policy.defaults().withThreshold(Threshold.STAPLE_MAX_AGE, Duration.ofDays(2));
+
+        assertEquals(Duration.ofDays(2), p.thresholdOf(FindingCode.STAPLE_STALE));
+        assertEquals(Duration.ofSeconds(2), p.thresholdOf(FindingCode.OCSP_RESPONDER_SLOW));
+        assertThrows(IllegalArgumentException.class, () -> p.thresholdOf(FindingCode.STAPLE_MISSING));
     }
 
     @Test
     void rejectsNegativeThresholdsAndBlankNames() {
-        assertThrows(IllegalArgumentException.class, () -> Policy.defaults().withClockSkew(Duration.ofMinutes(-1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Policy.defaults().withThreshold(Threshold.CLOCK_SKEW, Duration.ofMinutes(-1)));
         assertThrows(IllegalArgumentException.class, () -> Policy.defaults().withName(" "));
     }
 

@@ -2,6 +2,7 @@ package dev.staplescan.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.staplescan.report.RunStatus;
 import dev.staplescan.store.RunStore.FailureKind;
 import dev.staplescan.store.RunStore.Run;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class RetentionTest {
                 "",
                 NOW.minus(Duration.ofDays(daysAgo)),
                 null,
-                status,
+                RunStatus.of(status),
                 0,
                 "job",
                 kind,

@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.Severity;
+import dev.staplescan.check.Threshold;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,26 @@ class PoliciesTest {
     }
 
     @Test
+    void theCanonicalFormKeepsTheThresholdOrderRunsWereDigestedWith() {
+        // A run keeps the digest of the canonical form to prove that a restart judges by the same
+        // rules: new thresholds are appended, the first ones keep their order, or interrupted runs
+        // would refuse to resume.
+        List<String> lines = Policies.canonical(Policy.defaults())
+                .lines()
+                .filter(l -> l.startsWith("threshold."))
+                .toList();
+
+        assertEquals(
+                List.of(
+                        "threshold.cert-expiring-soon = 21d",
+                        "threshold.staple-expiring-soon = 1d",
+                        "threshold.staple-max-age = 4d",
+                        "threshold.clock-skew = 5m",
+                        "threshold.responder-slow = 2s"),
+                lines.subList(0, 5));
+    }
+
+    @Test
     void theDefaultKeepsOcspNotOfferedInformational() {
         assertEquals(Severity.INFO, Policies.builtIn("default").severityOf(FindingCode.OCSP_NOT_OFFERED));
     }
@@ -41,9 +63,9 @@ class PoliciesTest {
         Policy br = Policies.builtIn("baseline-requirements");
 
         assertEquals("baseline-requirements", br.name());
-        assertEquals(Duration.ofDays(4), br.stapleMaxAge());
-        assertEquals(Duration.ofHours(4), br.stapleExpiringSoon());
-        assertEquals(Duration.ofDays(21), br.certExpiringSoon());
+        assertEquals(Duration.ofDays(4), br.threshold(Threshold.STAPLE_MAX_AGE));
+        assertEquals(Duration.ofHours(4), br.threshold(Threshold.STAPLE_EXPIRY_WARNING));
+        assertEquals(Duration.ofDays(21), br.threshold(Threshold.CERT_EXPIRY_WARNING));
         assertEquals(Duration.ofMinutes(5), br.clockSkew());
         assertEquals(Severity.INFO, br.severityOf(FindingCode.OCSP_NOT_OFFERED));
         assertEquals("CABF BR 4.9.10", br.controlOf(FindingCode.STAPLE_STALE));
@@ -134,7 +156,7 @@ class PoliciesTest {
     @Test
     void theCanonicalFormParsesBackToTheSamePolicy() {
         Policy p = Policies.builtIn("baseline-requirements")
-                .withClockSkew(Duration.ofSeconds(90))
+                .withThreshold(Threshold.CLOCK_SKEW, Duration.ofSeconds(90))
                 .withControl(FindingCode.STAPLE_MISSING, "PCI-DSS 4.2.1");
 
         String text = Policies.canonical(p);

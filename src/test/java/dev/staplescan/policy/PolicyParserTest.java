@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.Severity;
+import dev.staplescan.check.Threshold;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +45,9 @@ class PolicyParserTest {
         assertEquals(FindingCode.CERT_EXPIRED.defaultSeverity(), p.severityOf(FindingCode.CERT_EXPIRED));
         assertEquals("PCI-DSS 4.2.1", p.controlOf(FindingCode.STAPLE_MISSING));
         assertEquals("", p.controlOf(FindingCode.CERT_EXPIRED));
-        assertEquals(Duration.ofDays(30), p.certExpiringSoon());
-        assertEquals(Duration.ofHours(12), p.stapleExpiringSoon());
-        assertEquals(Duration.ofDays(2), p.stapleMaxAge());
+        assertEquals(Duration.ofDays(30), p.threshold(Threshold.CERT_EXPIRY_WARNING));
+        assertEquals(Duration.ofHours(12), p.threshold(Threshold.STAPLE_EXPIRY_WARNING));
+        assertEquals(Duration.ofDays(2), p.threshold(Threshold.STAPLE_MAX_AGE));
         assertEquals(Duration.ofSeconds(90), p.clockSkew());
     }
 
@@ -62,7 +63,7 @@ class PolicyParserTest {
         Policy p = parse("base = baseline-requirements\ncontrol.STAPLE_STALE =\nseverity.STAPLE_STALE = HIGH\n");
 
         assertEquals("strict", p.name());
-        assertEquals(Duration.ofHours(4), p.stapleExpiringSoon());
+        assertEquals(Duration.ofHours(4), p.threshold(Threshold.STAPLE_EXPIRY_WARNING));
         assertEquals(Severity.HIGH, p.severityOf(FindingCode.STAPLE_STALE));
         assertEquals("", p.controlOf(FindingCode.STAPLE_STALE));
         assertEquals("CABF BR 4.9.9", p.controlOf(FindingCode.STAPLE_UNAUTHORIZED_SIGNER));

@@ -75,7 +75,7 @@ final class ManyFailuresRun implements RunData {
                 "0.1.0",
                 RunFixture.STARTED,
                 RunFixture.STARTED.plusSeconds(3723),
-                "COMPLETED",
+                RunStatus.COMPLETED,
                 failing,
                 failing,
                 0,

@@ -155,7 +155,7 @@ class RunFixture implements RunData {
                 "0.1.0",
                 STARTED,
                 STARTED.plusSeconds(754),
-                "COMPLETED",
+                RunStatus.COMPLETED,
                 endpoints.size(),
                 2,
                 2,

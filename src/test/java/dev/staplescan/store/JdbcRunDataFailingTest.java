@@ -9,15 +9,11 @@ import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Verdict;
 import dev.staplescan.input.Target;
 import dev.staplescan.report.EndpointRow;
-import dev.staplescan.scan.Observation;
-import dev.staplescan.scan.Outcome;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,34 +27,22 @@ class JdbcRunDataFailingTest {
     @Test
     void theCapIsSharedFairlyAcrossOwnersMostSevereFirst() {
         // given 3 owners: "alpha" with 10 failing endpoints (one CRITICAL), "beta" and "gamma" with 2 each
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("db"));
-        new SchemaMigrations(ds).migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(ds);
-        long run = new RunStore(jdbc).create("list.csv", "default", "test", "", null);
+        JdbcTemplate jdbc = StoredRuns.database(dir);
         List<Target> targets = new ArrayList<>();
-        List<AssessmentStore.Assessed> assessed = new ArrayList<>();
+        List<Assessment> assessments = new ArrayList<>();
         int line = 1;
         for (String owner : List.of("alpha", "beta", "gamma")) {
             int count = owner.equals("alpha") ? 10 : 2;
             for (int i = 0; i < count; i++, line++) {
-                targets.add(new Target(line, "h" + line + ".example", 443, "h" + line + ".example", owner, "prod", ""));
+                targets.add(StoredRuns.target(line, owner));
                 FindingCode code = owner.equals("alpha") && i == 7
                         ? FindingCode.STAPLE_STATUS_REVOKED
                         : FindingCode.STAPLE_MISSING;
                 Finding f = new Finding(code, code.defaultSeverity(), "evidence");
-                assessed.add(new AssessmentStore.Assessed(
-                        line, new Assessment(Verdict.FAIL, List.of(f), EndpointFacts.unknown())));
+                assessments.add(new Assessment(Verdict.FAIL, List.of(f), EndpointFacts.unknown()));
             }
         }
-        new TargetStore(jdbc).insertTargets(run, targets);
-        new ObservationStore(jdbc)
-                .write(
-                        run,
-                        targets.stream()
-                                .map(t -> new Observation(t, Instant.now(), 1, Outcome.OK, List.of(), List.of(), null))
-                                .toList());
-        new AssessmentStore(jdbc).write(run, assessed);
+        long run = StoredRuns.store(jdbc, targets, assessments);
 
         // when the report asks for at most 6
         Map<String, List<Long>> byOwner = new TreeMap<>();

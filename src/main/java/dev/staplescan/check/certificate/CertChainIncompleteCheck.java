@@ -3,7 +3,6 @@ package dev.staplescan.check.certificate;
 import dev.staplescan.check.ChainStatus;
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.PresentedChain;
@@ -17,11 +16,6 @@ import java.util.function.Consumer;
  * Trust is judged by PKIX without revocation (assessment is offline).
  */
 public final class CertChainIncompleteCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.CERT_CHAIN_INCOMPLETE;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -3,7 +3,6 @@ package dev.staplescan.check.certificate;
 import dev.staplescan.check.ChainStatus;
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.PresentedChain;
@@ -16,11 +15,6 @@ import java.util.function.Consumer;
  * path has expired. No clock-skew allowance: TLS clients give none for certificates.
  */
 public final class CertExpiredCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.CERT_EXPIRED;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

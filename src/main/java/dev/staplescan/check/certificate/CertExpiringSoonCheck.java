@@ -14,19 +14,14 @@ import java.util.function.Consumer;
 public final class CertExpiringSoonCheck implements Check {
 
     @Override
-    public FindingCode code() {
-        return FindingCode.CERT_EXPIRING_SOON;
-    }
-
-    @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
         for (PresentedChain chain : e.chains()) {
             Instant notAfter = chain.leaf().getNotAfter().toInstant();
             Duration left = Duration.between(e.now(), notAfter);
-            if (!left.isNegative() && left.compareTo(p.certExpiringSoon()) < 0) {
+            if (!left.isNegative() && left.compareTo(p.thresholdOf(FindingCode.CERT_EXPIRING_SOON)) < 0) {
                 report.accept("certificate " + Fmt.cert(chain.leaf()) + " expires at " + Fmt.instant(notAfter)
                         + ", in " + Fmt.duration(left) + " (policy " + p.name() + " warns "
-                        + Fmt.duration(p.certExpiringSoon()) + " ahead)");
+                        + Fmt.duration(p.thresholdOf(FindingCode.CERT_EXPIRING_SOON)) + " ahead)");
             }
         }
     }

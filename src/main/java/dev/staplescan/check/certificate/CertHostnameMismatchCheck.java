@@ -3,7 +3,6 @@ package dev.staplescan.check.certificate;
 import dev.staplescan.cert.HostnameMatch;
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.PresentedChain;
@@ -14,11 +13,6 @@ import java.util.function.Consumer;
  * SNI name, else the host; SPEC §4.3). The subject CN is not consulted (RFC 6125, BR 7.1.4.2).
  */
 public final class CertHostnameMismatchCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.CERT_HOSTNAME_MISMATCH;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -3,7 +3,6 @@ package dev.staplescan.check.certificate;
 import dev.staplescan.check.ChainStatus;
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.PresentedChain;
@@ -13,11 +12,6 @@ import java.util.function.Consumer;
 
 /** CERT_NOT_YET_VALID: the leaf's (or, on a trusted path, an intermediate's) notBefore is in the future. */
 public final class CertNotYetValidCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.CERT_NOT_YET_VALID;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -2,7 +2,6 @@ package dev.staplescan.check.certificate;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.LiveAnswer;
 import dev.staplescan.check.Policy;
@@ -17,11 +16,6 @@ import java.util.function.Consumer;
  * staple saying revoked is STAPLE_STATUS_REVOKED; this check needs the live query.
  */
 public final class CertRevokedCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.CERT_REVOKED;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -3,7 +3,6 @@ package dev.staplescan.check.certificate;
 import dev.staplescan.check.ChainStatus;
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.PresentedChain;
@@ -14,11 +13,6 @@ import java.util.function.Consumer;
  * Trust is judged by PKIX without revocation (assessment is offline).
  */
 public final class CertSelfSignedCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.CERT_SELF_SIGNED;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -2,7 +2,6 @@ package dev.staplescan.check.responder;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.LiveAnswer;
 import dev.staplescan.check.Policy;
@@ -22,11 +21,6 @@ import java.util.function.Consumer;
  * expired staple that contradicts the responder is exactly the outdated response this is about.
  */
 public final class OcspResponderDisagreesCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.OCSP_RESPONDER_DISAGREES;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -9,19 +9,14 @@ import java.util.function.Consumer;
 
 /**
  * OCSP_RESPONDER_SLOW: the responder gave a usable answer, but took longer than the policy's
- * {@link Policy#responderSlow()} (default 2 s). Servers fetching staples inline may give up first.
+ * {@code responder-slow} threshold (default 2 s). Servers fetching staples inline may give up first.
  * An answer that never came, or came unusable, is OCSP_RESPONDER_UNREACHABLE instead.
  */
 public final class OcspResponderSlowCheck implements Check {
 
     @Override
-    public FindingCode code() {
-        return FindingCode.OCSP_RESPONDER_SLOW;
-    }
-
-    @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
-        long limit = p.responderSlow().toMillis();
+        long limit = p.thresholdOf(FindingCode.OCSP_RESPONDER_SLOW).toMillis();
         for (LiveAnswer live : e.liveAnswers()) {
             if (live.usable() && live.answer().elapsedMillis() > limit) {
                 report.accept("responder " + live.answer().url() + " took "

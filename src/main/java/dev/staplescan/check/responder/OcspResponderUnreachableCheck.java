@@ -2,7 +2,6 @@ package dev.staplescan.check.responder;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.LiveAnswer;
 import dev.staplescan.check.Policy;
 import java.util.function.Consumer;
@@ -15,11 +14,6 @@ import java.util.function.Consumer;
  * made for a reason of ours (issuer unknown, internal error).
  */
 public final class OcspResponderUnreachableCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.OCSP_RESPONDER_UNREACHABLE;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

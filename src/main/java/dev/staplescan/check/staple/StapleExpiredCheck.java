@@ -2,7 +2,6 @@ package dev.staplescan.check.staple;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.ServedStaple;
@@ -16,11 +15,6 @@ import java.util.function.Consumer;
  * allowance (RFC 6960 section 3.2 item 5): the server stopped refreshing it.
  */
 public final class StapleExpiredCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_EXPIRED;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -18,11 +18,6 @@ import java.util.function.Consumer;
 public final class StapleExpiringSoonCheck implements Check {
 
     @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_EXPIRING_SOON;
-    }
-
-    @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
         OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
     }
@@ -30,7 +25,9 @@ public final class StapleExpiringSoonCheck implements Check {
     private static boolean applies(ServedStaple s, Evidence e, Policy p) {
         StapleVerification v = s.verification();
         return v.single().validity() == TimeValidity.CURRENT
-                && Duration.between(e.now(), v.single().nextUpdate()).compareTo(p.stapleExpiringSoon()) < 0;
+                && Duration.between(e.now(), v.single().nextUpdate())
+                                .compareTo(p.thresholdOf(FindingCode.STAPLE_EXPIRING_SOON))
+                        < 0;
     }
 
     private static String describe(ServedStaple s, Evidence e, Policy p) {
@@ -40,6 +37,6 @@ public final class StapleExpiringSoonCheck implements Check {
                 ? Fmt.duration(left) + " ago, within the clock-skew allowance"
                 : "in " + Fmt.duration(left);
         return "the staple expires soon: nextUpdate " + Fmt.instant(v.single().nextUpdate()) + ", " + when + " (policy "
-                + p.name() + " warns " + Fmt.duration(p.stapleExpiringSoon()) + " ahead)";
+                + p.name() + " warns " + Fmt.duration(p.thresholdOf(FindingCode.STAPLE_EXPIRING_SOON)) + " ahead)";
     }
 }

@@ -2,7 +2,6 @@ package dev.staplescan.check.staple;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.ServedStaple;
@@ -15,11 +14,6 @@ import java.util.function.Consumer;
  * lifetime, the BRs (section 4.9.9) require nextUpdate, and strict clients reject it.
  */
 public final class StapleNoNextUpdateCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_NO_NEXT_UPDATE;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

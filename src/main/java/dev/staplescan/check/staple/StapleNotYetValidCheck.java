@@ -2,7 +2,6 @@ package dev.staplescan.check.staple;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.ServedStaple;
@@ -16,11 +15,6 @@ import java.util.function.Consumer;
  * (RFC 6960 section 3.2 item 4): the responder's or the server's clock is wrong.
  */
 public final class StapleNotYetValidCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_NOT_YET_VALID;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

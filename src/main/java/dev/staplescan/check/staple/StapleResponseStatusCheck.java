@@ -2,7 +2,6 @@ package dev.staplescan.check.staple;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.ServedStaple;
 import dev.staplescan.ocsp.ParseStatus;
@@ -15,11 +14,6 @@ import java.util.function.Consumer;
  * responseStatus other than successful, e.g. tryLater), which states no certificate status.
  */
 public final class StapleResponseStatusCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_RESPONSE_STATUS;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -20,11 +20,6 @@ import java.util.function.Consumer;
 public final class StapleStaleCheck implements Check {
 
     @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_STALE;
-    }
-
-    @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
         OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
     }
@@ -32,13 +27,14 @@ public final class StapleStaleCheck implements Check {
     private static boolean applies(ServedStaple s, Evidence e, Policy p) {
         StapleVerification v = s.verification();
         return (v.single().validity() == TimeValidity.CURRENT || v.single().validity() == TimeValidity.NO_NEXT_UPDATE)
-                && Duration.between(v.single().thisUpdate(), e.now()).compareTo(p.stapleMaxAge()) > 0;
+                && Duration.between(v.single().thisUpdate(), e.now()).compareTo(p.thresholdOf(FindingCode.STAPLE_STALE))
+                        > 0;
     }
 
     private static String describe(ServedStaple s, Evidence e, Policy p) {
         StapleVerification v = s.verification();
         return "the staple is stale: thisUpdate " + Fmt.instant(v.single().thisUpdate()) + " is "
                 + Fmt.duration(Duration.between(v.single().thisUpdate(), e.now())) + " old (policy " + p.name()
-                + " allows " + Fmt.duration(p.stapleMaxAge()) + ")";
+                + " allows " + Fmt.duration(p.thresholdOf(FindingCode.STAPLE_STALE)) + ")";
     }
 }

@@ -2,7 +2,6 @@ package dev.staplescan.check.staple;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.ServedStaple;
@@ -15,11 +14,6 @@ import java.util.function.Consumer;
  * (RFC 6960 section 2.2): a responder for another CA, or a certificate it has not published yet.
  */
 public final class StapleStatusUnknownCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_STATUS_UNKNOWN;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

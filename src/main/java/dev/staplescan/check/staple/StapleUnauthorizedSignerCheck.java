@@ -2,7 +2,6 @@ package dev.staplescan.check.staple;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.ServedStaple;
 import dev.staplescan.ocsp.SignerCheck;
@@ -15,11 +14,6 @@ import java.util.function.Consumer;
  * in the response. Not reported when the issuer is unknown (CERT_CHAIN_INCOMPLETE says why).
  */
 public final class StapleUnauthorizedSignerCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_UNAUTHORIZED_SIGNER;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -2,7 +2,6 @@ package dev.staplescan.check.staple;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.ServedStaple;
@@ -17,11 +16,6 @@ import java.util.stream.Collectors;
  * staple, still served after a renewal.
  */
 public final class StapleWrongCertCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_WRONG_CERT;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -2,7 +2,6 @@ package dev.staplescan.check.stapling;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.PresentedChain;
@@ -16,11 +15,6 @@ import java.util.function.Consumer;
  * handshake, so every single one matters, not only "none stapled".
  */
 public final class MustStapleViolationCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.MUST_STAPLE_VIOLATION;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -2,7 +2,6 @@ package dev.staplescan.check.stapling;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.PresentedChain;
@@ -14,11 +13,6 @@ import java.util.function.Consumer;
  * staple. A fact with a policy-controlled severity (SPEC §1), not a scan error.
  */
 public final class OcspNotOfferedCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.OCSP_NOT_OFFERED;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

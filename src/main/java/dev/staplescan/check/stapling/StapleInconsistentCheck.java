@@ -2,7 +2,6 @@ package dev.staplescan.check.stapling;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Fmt;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.PresentedChain;
@@ -26,11 +25,6 @@ import java.util.function.Consumer;
  * while others never do. One finding per endpoint listing every disagreement found.
  */
 public final class StapleInconsistentCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_INCONSISTENT;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

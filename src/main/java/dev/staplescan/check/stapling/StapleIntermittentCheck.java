@@ -2,7 +2,6 @@ package dev.staplescan.check.stapling;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Policy;
 import dev.staplescan.scan.Handshake;
 import java.util.ArrayList;
@@ -18,11 +17,6 @@ import java.util.function.Consumer;
  * version that never staples is STAPLE_PROTOCOL_GAP.
  */
 public final class StapleIntermittentCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_INTERMITTENT;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

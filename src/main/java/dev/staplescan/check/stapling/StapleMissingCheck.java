@@ -2,7 +2,6 @@ package dev.staplescan.check.stapling;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.PresentedChain;
 import java.util.Optional;
@@ -14,11 +13,6 @@ import java.util.function.Consumer;
  * no responder there is nothing to staple: OCSP_NOT_OFFERED reports that instead.
  */
 public final class StapleMissingCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_MISSING;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

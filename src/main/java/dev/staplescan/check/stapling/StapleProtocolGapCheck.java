@@ -2,7 +2,6 @@ package dev.staplescan.check.stapling;
 
 import dev.staplescan.check.Check;
 import dev.staplescan.check.Evidence;
-import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Policy;
 import dev.staplescan.scan.Handshake;
 import dev.staplescan.scan.TlsVersion;
@@ -17,11 +16,6 @@ import java.util.function.Consumer;
  * RFC 8446 section 4.4.2.1), so servers and libraries can get one right and not the other.
  */
 public final class StapleProtocolGapCheck implements Check {
-
-    @Override
-    public FindingCode code() {
-        return FindingCode.STAPLE_PROTOCOL_GAP;
-    }
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.Scenario;
+import dev.staplescan.check.Threshold;
 import dev.staplescan.lab.pki.IssuedCert;
 import dev.staplescan.scan.TlsVersion;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class CertExpiringSoonCheckTest {
     @Test
     void followsThePolicyThreshold() {
         // given a policy that warns 30 days ahead
-        Policy strict = Policy.defaults().withCertExpiringSoon(Duration.ofDays(30));
+        Policy strict = Policy.defaults().withThreshold(Threshold.CERT_EXPIRY_WARNING, Duration.ofDays(30));
         // when / then
         assertEquals(1, expiringIn(Duration.ofDays(22)).messages(check, strict).size());
     }

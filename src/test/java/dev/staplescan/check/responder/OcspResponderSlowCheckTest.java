@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.Scenario;
+import dev.staplescan.check.Threshold;
 import dev.staplescan.lab.pki.IssuedCert;
 import dev.staplescan.scan.QueryOutcome;
 import dev.staplescan.scan.TlsVersion;
@@ -44,7 +45,7 @@ class OcspResponderSlowCheckTest {
 
     @Test
     void thePolicyMovesTheThreshold() {
-        Policy strict = Policy.defaults().withResponderSlow(Duration.ofMillis(100));
+        Policy strict = Policy.defaults().withThreshold(Threshold.RESPONDER_SLOW, Duration.ofMillis(100));
 
         assertEquals(1, answeredAfter(150).messages(check, strict).size());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staplescan.check.Policy;
+import dev.staplescan.check.Threshold;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class StapleStaleCheckTest {
 
     @Test
     void followsThePolicyMaximumAge() {
-        Policy strict = Policy.defaults().withStapleMaxAge(ofDays(1));
+        Policy strict = Policy.defaults().withThreshold(Threshold.STAPLE_MAX_AGE, ofDays(1));
         assertEquals(1, stapling(ofDays(2), ofDays(3)).messages(check, strict).size());
     }
 
