@@ -1,7 +1,6 @@
 package dev.staplescan.cli;
 
 import dev.staplescan.settings.AuditSettings;
-import dev.staplescan.settings.SettingException;
 import dev.staplescan.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +41,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AuditSettings settings;
-        try {
-            settings = SettingOptions.read(spec);
-        } catch (SettingException e) {
-            System.err.println("staplescan: " + e.message(SettingOptions::name));
-            return ExitCodes.COULD_NOT_RUN;
-        }
+        AuditSettings settings = SettingOptions.read(spec);
         Path input = settings.get(Settings.INPUT).orElseThrow();
         if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
             System.err.println(

@@ -2,12 +2,14 @@ package dev.staplescan.cli;
 
 import dev.staplescan.settings.AuditSettings;
 import dev.staplescan.settings.Setting;
+import dev.staplescan.settings.SettingException;
 import dev.staplescan.settings.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The command-line options of the audit settings ({@link Settings#ALL}), derived from the settings:
@@ -42,7 +44,8 @@ final class SettingOptions implements IModelTransformer {
     /**
      * The settings as given on the command line of {@code spec}, the others at their defaults.
      *
-     * @throws dev.staplescan.settings.SettingException naming the option ({@link #name}) of a wrong value
+     * @throws ParameterException a usage error (exit 2) naming the option of a wrong value, with the
+     *     setting's own message
      */
     static AuditSettings read(CommandSpec spec) {
         Map<Setting<?>, String> given = new LinkedHashMap<>();
@@ -54,7 +57,11 @@ final class SettingOptions implements IModelTransformer {
                 given.put(s, s.isFlag() ? String.valueOf(!(Boolean) s.defaultValue()) : option.getValue());
             }
         }
-        return AuditSettings.parse(given);
+        try {
+            return AuditSettings.parse(given);
+        } catch (SettingException e) {
+            throw new ParameterException(spec.commandLine(), e.message(SettingOptions::name));
+        }
     }
 
     /** How the command line names a setting in messages: its documented option. */

@@ -9,6 +9,7 @@ import dev.staplescan.check.Severity;
 import dev.staplescan.policy.Policies;
 import dev.staplescan.policy.PolicyException;
 import dev.staplescan.settings.AuditSettings;
+import dev.staplescan.settings.OldRuns;
 import dev.staplescan.settings.Settings;
 import dev.staplescan.settings.TlsChoice;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 class RunParametersTest {
 
@@ -52,30 +52,15 @@ class RunParametersTest {
 
     @Test
     void parametersWithoutTheVersionAreReadAsTheOldForm() {
-        JobParameters old = new JobParametersBuilder()
-                .addLong("run.id", 3L)
-                .addString("input", "/l.csv", false)
-                .addString("out", "/o", false)
-                .addString("trust", "", false)
-                .addString("policy", "default", false)
-                .addString("policy.sha256", "abc", false)
-                .addLong("partitions", 2L, false)
-                .addLong("concurrency", 64L, false)
-                .addLong("connect.timeout.ms", 1000L, false)
-                .addLong("handshake.timeout.ms", 2000L, false)
-                .addLong("total.timeout.ms", 9000L, false)
-                .addLong("handshakes.per.version", 2L, false)
-                .addDouble("max.rejected.share", 0.5, false)
-                .addString("csv.bom", "false", false)
-                .toJobParameters();
+        JobParameters old = OldRuns.parameters(false);
 
         RunParameters r = RunParameters.from(old);
 
-        assertEquals(3, r.runId());
-        assertEquals("abc", r.policyDigest());
-        assertEquals(2, r.settings().get(Settings.PARTITIONS));
+        assertEquals(7, r.runId());
+        assertEquals("ab12", r.policyDigest());
+        assertEquals(8, r.settings().get(Settings.PARTITIONS));
         assertEquals(Duration.ofSeconds(9), r.settings().scanOptions().totalTimeout());
-        assertEquals(Path.of("/o"), r.out());
+        assertEquals(Path.of("/srv/reports/run-7"), r.out());
     }
 
     @Test

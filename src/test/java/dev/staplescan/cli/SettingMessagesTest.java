@@ -2,6 +2,7 @@ package dev.staplescan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staplescan.jobs.DefinitionException;
 import dev.staplescan.jobs.JobDefinitionParser;
@@ -51,7 +52,10 @@ class SettingMessagesTest {
         DefinitionException file = assertThrows(DefinitionException.class, () -> JobDefinitionParser.parse(definition));
 
         assertEquals(ExitCodes.COULD_NOT_RUN, cli.exitCode(), cli::toString);
-        assertEquals("staplescan: " + option + ": " + problem + "\n", cli.err(), cli::toString);
+        assertEquals(
+                "staplescan: " + option + ": " + problem + "\nTry 'staplescan scan --help'.\n",
+                cli.err(),
+                cli::toString);
         assertEquals(1, file.problems().size(), file.problems()::toString);
         String field = file.problems().get(0);
         assertEquals(problem, field.substring(field.indexOf(": ") + 2), field);
@@ -73,7 +77,8 @@ class SettingMessagesTest {
 
         String problem = "must be at least partitions (" + partitions + "), not '" + concurrency
                 + "': each partition keeps at least one handshake in flight";
-        assertEquals("staplescan: --concurrency: " + problem + "\n", cli.err(), cli::toString);
+        assertEquals(ExitCodes.COULD_NOT_RUN, cli.exitCode(), cli::toString);
+        assertTrue(cli.err().startsWith("staplescan: --concurrency: " + problem + "\n"), cli::toString);
         assertEquals(List.of("scan.concurrency: " + problem), problems);
     }
 }

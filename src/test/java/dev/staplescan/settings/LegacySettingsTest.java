@@ -10,46 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /** The settings of runs stored by staplescan before version 2 of the settings (commit 1d8fd14), in their exact forms. */
 class LegacySettingsTest {
 
-    /** {@code ss_run.options} as 1d8fd14's {@code AuditLauncher.describe} wrote it for {@code staplescan demo}. */
-    static final String DEMO_OPTIONS = "partitions=4 concurrency=256 connectTimeout=PT2S handshakeTimeout=PT3S "
-            + "endpointTimeout=PT15S handshakes=2 tls=[TLS_1_3, TLS_1_2] allAddresses=no responderQuery=true "
-            + "responderTimeout=PT5S policy=default trust=/tmp/demo out/lab-ca.pem";
-
-    /** The job parameters 1d8fd14's {@code AuditLauncher.start} gave a run, with every key it wrote. */
-    static JobParameters oldParameters() {
-        return new JobParametersBuilder()
-                .addLong("run.id", 7L)
-                .addString("input", "/srv/lists/fleet.csv", false)
-                .addString("out", "/srv/reports/run-7", false)
-                .addString("trust", "", false)
-                .addString("policy", "baseline-requirements", false)
-                .addString("policy.sha256", "ab12", false)
-                .addLong("partitions", 8L, false)
-                .addLong("concurrency", 512L, false)
-                .addLong("connect.timeout.ms", 1000L, false)
-                .addLong("handshake.timeout.ms", 2000L, false)
-                .addLong("total.timeout.ms", 9000L, false)
-                .addLong("handshakes.per.version", 3L, false)
-                .addDouble("max.rejected.share", 0.2, false)
-                .addString("csv.bom", "true", false)
-                .addString("responder.query", "false", false)
-                .addLong("responder.timeout.ms", 1500L, false)
-                .addString("tls.versions", "TLS_1_2", false)
-                .addString("all.addresses", "true", false)
-                .addLong("max.addresses", 8L, false)
-                .addString("formats", "csv", false)
-                .toJobParameters();
-    }
-
     @Test
     void everyOldJobParameterBecomesItsSetting() {
-        AuditSettings s = LegacySettings.fromJobParameters(oldParameters());
+        AuditSettings s = LegacySettings.fromJobParameters(OldRuns.parameters(true));
 
         assertEquals(Optional.of(Path.of("/srv/lists/fleet.csv")), s.get(Settings.INPUT));
         assertEquals(Optional.of(Path.of("/srv/reports/run-7")), s.get(Settings.OUT));
@@ -73,33 +40,18 @@ class LegacySettingsTest {
 
     @Test
     void keysOlderVersionsDidNotWriteTakeTheValuesTheyUsed() {
-        JobParameters p = new JobParametersBuilder()
-                .addLong("run.id", 1L)
-                .addString("input", "/l.csv", false)
-                .addString("out", "/o", false)
-                .addString("trust", "/ca.pem", false)
-                .addString("policy", "default", false)
-                .addLong("partitions", 4L, false)
-                .addLong("concurrency", 256L, false)
-                .addLong("connect.timeout.ms", 5000L, false)
-                .addLong("handshake.timeout.ms", 10000L, false)
-                .addLong("total.timeout.ms", 30000L, false)
-                .addLong("handshakes.per.version", 1L, false)
-                .addDouble("max.rejected.share", 0.5, false)
-                .addString("csv.bom", "false", false)
-                .toJobParameters();
+        AuditSettings s = LegacySettings.fromJobParameters(OldRuns.parameters(false));
 
-        AuditSettings s = LegacySettings.fromJobParameters(p);
-
-        assertEquals(AuditSettings.defaults().scanOptions(), s.scanOptions());
+        assertEquals(TlsChoice.BOTH, s.get(Settings.TLS));
+        assertFalse(s.get(Settings.ALL_ADDRESSES));
         assertEquals(AuditSettings.defaults().responderOptions(), s.responderOptions());
         assertEquals(Set.of(ReportFormat.PDF, ReportFormat.CSV), s.get(Settings.FORMATS));
-        assertEquals(Optional.of(Path.of("/ca.pem")), s.get(Settings.TRUST));
+        assertEquals(3, s.get(Settings.HANDSHAKES));
     }
 
     @Test
     void theOldOptionsTextGivesWhatItRecorded() {
-        Map<Setting<?>, Object> v = LegacySettings.fromOptionsText(DEMO_OPTIONS);
+        Map<Setting<?>, Object> v = LegacySettings.fromOptionsText(OldRuns.DEMO_OPTIONS);
 
         assertEquals(4, v.get(Settings.PARTITIONS));
         assertEquals(Duration.ofSeconds(2), v.get(Settings.CONNECT_TIMEOUT));
