@@ -10,6 +10,8 @@ public final class JobKeys {
     public static final String JOB_NAME = "audit";
     /** Identifies the job instance: one instance per run. */
     public static final String RUN_ID = "run.id";
+    /** The run id in a step-scoped bean: {@code @Value(JobKeys.RUN_ID_VALUE) long runId}. */
+    static final String RUN_ID_VALUE = "#{jobParameters['" + RUN_ID + "']}";
     /** SHA-256 of the policy's canonical form when the run started: a restart must judge by the same rules. */
     public static final String POLICY_DIGEST = "policy.sha256";
     /**
