@@ -34,7 +34,7 @@ final class SettingOptions implements IModelTransformer {
                         .type(String.class)
                         .paramLabel(s.label())
                         .required(s == Settings.INPUT)
-                        .description(s.help() + (shown.isEmpty() ? "" : " (default: " + shown + ")"));
+                        .description(shown.isEmpty() ? s.help() : withDefault(s.help(), shown));
             }
             spec.addOption(option.build());
         }
@@ -62,6 +62,12 @@ final class SettingOptions implements IModelTransformer {
         } catch (SettingException e) {
             throw new ParameterException(spec.commandLine(), e.message(SettingOptions::name));
         }
+    }
+
+    /** {@code Parallel scan partitions (default: 4).} */
+    private static String withDefault(String help, String shown) {
+        String sentence = help.endsWith(".") ? help.substring(0, help.length() - 1) : help;
+        return sentence + " (default: " + shown + ").";
     }
 
     /** How the command line names a setting in messages: its documented option. */
