@@ -1,16 +1,17 @@
 package dev.staplescan.batch;
 
 import dev.staplescan.policy.Policies;
-import dev.staplescan.report.ReportFormat;
+import dev.staplescan.settings.AuditSettings;
+import dev.staplescan.settings.Settings;
+import dev.staplescan.settings.SettingsText;
 import dev.staplescan.store.RunStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -18,9 +19,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts audit runs and resumes interrupted ones. A run is one row in {@code ss_run} and one Spring
- * Batch job instance (identified by the run id); resuming restarts that instance's last execution,
- * which Spring Batch continues from the steps and chunks it had committed.
+ * Starts audit runs, resumes interrupted ones and re-assesses completed ones. A run is one row in
+ * {@code ss_run} and one Spring Batch job instance of the audit job (identified by the run id);
+ * resuming restarts that instance's last execution, which Spring Batch continues from the steps and
+ * chunks it had committed. A re-assessment is an instance of the {@link ReassessJobConfig
+ * re-assessment job} with the run's own settings and another policy.
  */
 @Component
 public class AuditLauncher {
@@ -39,78 +42,58 @@ public class AuditLauncher {
                     .findFirst()
                     .orElse(execution.getExitStatus().getExitDescription());
         }
+
+        /** Where the run's report files go. */
+        public Path reports() {
+            return RunParameters.from(execution.getJobParameters()).out();
+        }
     }
 
     private final JobOperator operator;
     private final JobRepository repository;
-    private final Job job;
+    private final Job auditJob;
+    private final Job reassessJob;
     private final RunStore runs;
 
     public AuditLauncher(
-            JobOperator operator, JobRepository repository, @Qualifier("auditJob") Job auditJob, RunStore runs) {
+            JobOperator operator,
+            JobRepository repository,
+            @Qualifier("auditJob") Job auditJob,
+            @Qualifier("reassessJob") Job reassessJob,
+            RunStore runs) {
         this.operator = operator;
         this.repository = repository;
-        this.job = auditJob;
+        this.auditJob = auditJob;
+        this.reassessJob = reassessJob;
         this.runs = runs;
     }
 
-    /** Starts a new run by hand. */
-    public Result start(AuditSettings s, String scannerVersion) throws Exception {
-        return start(s, scannerVersion, LaunchOptions.MANUAL);
-    }
-
     /**
-     * Starts a new run. A {@code {run}} in the output directory is replaced by the new run's id
-     * (job definitions use it; the id exists only once the run row is created here).
+     * Starts a new run of {@code s}'s host list. A {@code {run}} in the output directory is replaced by
+     * the new run's id (job definitions use it; the id exists only once the run row is created here).
+     *
+     * @param policy the loaded {@code s.get(Settings.POLICY)}: the run records its name, reference and digest
+     * @param job    the job definition's name; {@code null} for a hand-started scan (resumed only by
+     *               {@code scan --restart})
      */
-    public Result start(AuditSettings s, String scannerVersion, LaunchOptions launch) throws Exception {
-        String input = s.input().toAbsolutePath().normalize().toString();
-        // Loaded here (not only by the services) so the run records the policy's own name, and the
-        // digest lets a restart prove the file still says the same (a PolicyException stops the start).
-        Policies.Loaded policy = Policies.load(s.policy());
-        long runId = runs.create(input, policy.policy().name(), scannerVersion, describe(s), launch.job());
-        Path out = s.out() != null
-                ? Path.of(s.out().toString().replace("{run}", Long.toString(runId)))
-                : Path.of("staplescan-out", "run-" + runId);
-        JobParameters params = new JobParametersBuilder()
-                .addLong(JobKeys.RUN_ID, runId)
-                .addString(JobKeys.INPUT, input, false)
-                .addString(JobKeys.OUT, out.toAbsolutePath().normalize().toString(), false)
-                .addString(
-                        JobKeys.TRUST,
-                        s.trust() == null ? "" : s.trust().toAbsolutePath().toString(),
-                        false)
-                .addString(JobKeys.POLICY, policy.reference(), false)
-                .addString(JobKeys.POLICY_DIGEST, policy.digest(), false)
-                .addLong(JobKeys.PARTITIONS, (long) s.partitions(), false)
-                .addLong(JobKeys.CONCURRENCY, (long) s.concurrency(), false)
-                .addLong(JobKeys.CONNECT_TIMEOUT_MS, s.connectTimeout().toMillis(), false)
-                .addLong(JobKeys.HANDSHAKE_TIMEOUT_MS, s.handshakeTimeout().toMillis(), false)
-                .addLong(JobKeys.TOTAL_TIMEOUT_MS, s.endpointTimeout().toMillis(), false)
-                .addLong(JobKeys.HANDSHAKES_PER_VERSION, (long) s.handshakes(), false)
-                .addDouble(JobKeys.MAX_REJECTED_SHARE, s.maxRejectedShare(), false)
-                .addString(JobKeys.CSV_BOM, Boolean.toString(s.csvBom()), false)
-                .addString(JobKeys.RESPONDER_QUERY, Boolean.toString(s.responderQuery()), false)
-                .addLong(JobKeys.RESPONDER_TIMEOUT_MS, s.responderTimeout().toMillis(), false)
-                .addString(
-                        JobKeys.TLS_VERSIONS,
-                        s.versions().stream().map(Enum::name).collect(Collectors.joining(",")),
-                        false)
-                .addString(JobKeys.ALL_ADDRESSES, Boolean.toString(s.allAddresses()), false)
-                .addLong(JobKeys.MAX_ADDRESSES, (long) s.maxAddresses(), false)
-                .addString(JobKeys.FORMATS, ReportFormat.join(launch.formats()), false)
-                .toJobParameters();
-        return new Result(runId, false, operator.start(job, params));
-    }
-
-    /** The newest unfinished run of this host list started by hand, if there is one worth resuming. */
-    public Optional<RunStore.Run> unfinished(Path input) {
-        return unfinished(input, null);
+    public Result start(AuditSettings s, Policies.Loaded policy, String scannerVersion, String job) throws Exception {
+        Path input = absolute(s.get(Settings.INPUT).orElseThrow(() -> new IllegalArgumentException("no host list")));
+        AuditSettings given = s.with(Settings.INPUT, Optional.of(input));
+        long runId =
+                runs.create(input.toString(), policy.policy().name(), scannerVersion, SettingsText.write(given), job);
+        Path out = s.get(Settings.OUT)
+                .map(o -> Path.of(o.toString().replace("{run}", Long.toString(runId))))
+                .orElse(Path.of("staplescan-out", "run-" + runId));
+        AuditSettings resolved = given.with(Settings.OUT, Optional.of(absolute(out)))
+                .with(Settings.TRUST, s.get(Settings.TRUST).map(AuditLauncher::absolute))
+                .with(Settings.POLICY, policy.reference());
+        RunParameters params = new RunParameters(runId, resolved, policy.digest());
+        return new Result(runId, false, operator.start(auditJob, params.toJobParameters()));
     }
 
     /** The newest unfinished run of this host list and job ({@code null}: by hand) worth resuming, if any. */
     public Optional<RunStore.Run> unfinished(Path input, String job) {
-        return runs.latestUnfinished(input.toAbsolutePath().normalize().toString(), job);
+        return runs.latestUnfinished(absolute(input).toString(), job);
     }
 
     /** How many times the run's job has been executed (the first start plus each resume). */
@@ -147,12 +130,50 @@ public class AuditLauncher {
         return new Result(runId, true, operator.restart(last));
     }
 
-    private static String describe(AuditSettings s) {
-        return "partitions=" + s.partitions() + " concurrency=" + s.concurrency() + " connectTimeout="
-                + s.connectTimeout() + " handshakeTimeout=" + s.handshakeTimeout() + " endpointTimeout="
-                + s.endpointTimeout() + " handshakes=" + s.handshakes() + " tls=" + s.versions() + " allAddresses="
-                + (s.allAddresses() ? "max " + s.maxAddresses() : "no") + " responderQuery=" + s.responderQuery()
-                + " responderTimeout=" + s.responderTimeout() + " policy=" + s.policy() + " trust="
-                + (s.trust() == null ? "-" : s.trust());
+    /**
+     * Re-assesses run {@code runId} under {@code policy} and writes its reports to {@code out}. The
+     * run's own settings are kept but for the policy, output directory, CSV option and, when given, the
+     * trust bundle.
+     *
+     * @param trust the trust bundle to use instead of the run's own, or {@code null} to keep the run's
+     * @return the finished execution (COMPLETED, or FAILED with its exceptions)
+     * @throws IllegalArgumentException when the run has no completed audit to re-assess
+     */
+    public JobExecution reassess(long runId, Policies.Loaded policy, Path out, boolean csvBom, Path trust)
+            throws Exception {
+        RunStore.Run run = runs.find(runId)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("there is no run " + runId + " (see 'staplescan runs')"));
+        if (!run.completed()) {
+            throw new IllegalArgumentException("run " + runId + " is " + run.state() + ": finish it first with "
+                    + "'staplescan scan --input " + run.input() + " --restart', then re-assess it");
+        }
+        JobInstance instance = instance(runId);
+        JobExecution last = instance == null ? null : repository.getLastJobExecution(instance);
+        if (last == null) {
+            throw new IllegalArgumentException("run " + runId + " has no job history to re-assess from");
+        }
+        AuditSettings original = RunParameters.from(last.getJobParameters()).settings();
+        Optional<Path> runTrust = original.get(Settings.TRUST);
+        if (trust == null && runTrust.isPresent() && !Files.isReadable(runTrust.get())) {
+            // Checked before the job clears anything: without its anchors every chain would look untrusted.
+            throw new IllegalArgumentException("run " + runId + " was scanned with the trust bundle " + runTrust.get()
+                    + ", which is no longer readable; pass it with --trust PEM");
+        }
+        AuditSettings s = original.with(Settings.POLICY, policy.reference())
+                .with(Settings.OUT, Optional.of(absolute(out)))
+                .with(Settings.CSV_BOM, csvBom)
+                .with(Settings.TRUST, trust != null ? Optional.of(absolute(trust)) : runTrust);
+        // reassess.at identifies this re-assessment among others of the same run.
+        return operator.start(
+                reassessJob,
+                new RunParameters(runId, s, policy.digest())
+                        .toBuilder()
+                                .addLong("reassess.at", System.currentTimeMillis())
+                                .toJobParameters());
+    }
+
+    private static Path absolute(Path p) {
+        return p.toAbsolutePath().normalize();
     }
 }

@@ -15,17 +15,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * counted) and rejections. Runs inside the chunk's transaction, together with the reader's saved
  * position, so a crash never loses or repeats a line.
  */
-public final class IngestWriter implements ItemWriter<HostListItem> {
-
-    private final TargetStore targets;
-    private final RunStore runs;
-    private final long runId;
-
-    public IngestWriter(TargetStore targets, RunStore runs, long runId) {
-        this.targets = targets;
-        this.runs = runs;
-        this.runId = runId;
-    }
+public record IngestWriter(TargetStore targets, RunStore runs, long runId) implements ItemWriter<HostListItem> {
 
     @Override
     public void write(Chunk<? extends HostListItem> chunk) {

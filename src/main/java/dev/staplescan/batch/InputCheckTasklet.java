@@ -11,17 +11,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * lines than the configured share (most likely the wrong file, or the wrong format). Bad lines
  * below that share are only recorded (SPEC §3).
  */
-public final class InputCheckTasklet implements Tasklet {
-
-    private final TargetStore targets;
-    private final long runId;
-    private final double maxRejectedShare;
-
-    public InputCheckTasklet(TargetStore targets, long runId, double maxRejectedShare) {
-        this.targets = targets;
-        this.runId = runId;
-        this.maxRejectedShare = maxRejectedShare;
-    }
+public record InputCheckTasklet(TargetStore targets, long runId, double maxRejectedShare) implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {

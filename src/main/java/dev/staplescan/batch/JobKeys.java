@@ -1,39 +1,24 @@
 package dev.staplescan.batch;
 
-/** Names of the audit job's parameters. All but {@link #RUN_ID} are non-identifying. */
+/**
+ * Names of the audit job and of its job parameters that are not settings. The settings themselves
+ * are job parameters named by their {@link dev.staplescan.settings.Setting#key() keys} (see
+ * {@link RunParameters}).
+ */
 public final class JobKeys {
 
     public static final String JOB_NAME = "audit";
     /** Identifies the job instance: one instance per run. */
     public static final String RUN_ID = "run.id";
-
-    public static final String INPUT = "input";
-    public static final String OUT = "out";
-    public static final String TRUST = "trust";
-    /** The policy's reference: a built-in's name or a policy file's absolute path. */
-    public static final String POLICY = "policy";
+    /** The run id in a step-scoped bean: {@code @Value(JobKeys.RUN_ID_VALUE) long runId}. */
+    static final String RUN_ID_VALUE = "#{jobParameters['" + RUN_ID + "']}";
     /** SHA-256 of the policy's canonical form when the run started: a restart must judge by the same rules. */
     public static final String POLICY_DIGEST = "policy.sha256";
-
-    public static final String PARTITIONS = "partitions";
-    public static final String CONCURRENCY = "concurrency";
-    public static final String CONNECT_TIMEOUT_MS = "connect.timeout.ms";
-    public static final String HANDSHAKE_TIMEOUT_MS = "handshake.timeout.ms";
-    public static final String TOTAL_TIMEOUT_MS = "total.timeout.ms";
-    public static final String HANDSHAKES_PER_VERSION = "handshakes.per.version";
-    public static final String MAX_REJECTED_SHARE = "max.rejected.share";
-    public static final String CSV_BOM = "csv.bom";
-    /** {@code "true"} or {@code "false"}: ask each certificate's OCSP responder live. Absent = true. */
-    public static final String RESPONDER_QUERY = "responder.query";
-    /** Bound on one live responder query, in milliseconds. Absent = the default (5 s). */
-    public static final String RESPONDER_TIMEOUT_MS = "responder.timeout.ms";
-    /** TLS versions asked for, comma-separated {@code TlsVersion} names in order, e.g. {@code TLS_1_3,TLS_1_2}. */
-    public static final String TLS_VERSIONS = "tls.versions";
-
-    public static final String ALL_ADDRESSES = "all.addresses";
-    public static final String MAX_ADDRESSES = "max.addresses";
-    /** Report formats to write, e.g. {@code pdf,csv}; absent in runs from before formats existed (all). */
-    public static final String FORMATS = "formats";
+    /**
+     * The version of the settings' form in the job parameters ({@code 2}). Absent in runs started
+     * before it, whose parameters are read by {@link dev.staplescan.settings.LegacySettings}.
+     */
+    public static final String SETTINGS_VERSION = "settings.version";
 
     private JobKeys() {}
 }

@@ -15,6 +15,10 @@ public final class LineRangePartitioner implements Partitioner {
 
     static final String FROM = "fromLine";
     static final String TO = "toLine";
+    /** The range of a worker step, in its step-scoped beans: {@code @Value(FROM_VALUE) long from}. */
+    static final String FROM_VALUE = "#{stepExecutionContext['" + FROM + "']}";
+
+    static final String TO_VALUE = "#{stepExecutionContext['" + TO + "']}";
 
     private final TargetStore targets;
     private final long runId;

@@ -11,19 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chunk transaction (scanning is network I/O and must not hold a database connection), so the
  * writer makes its own: a chunk's observations are stored entirely or not at all.
  */
-public final class ObservationWriter implements ItemWriter<Observation> {
-
-    private final ObservationStore store;
-    private final TransactionTemplate tx;
-    private final long runId;
-    private final Progress progress;
-
-    public ObservationWriter(ObservationStore store, TransactionTemplate tx, long runId, Progress progress) {
-        this.store = store;
-        this.tx = tx;
-        this.runId = runId;
-        this.progress = progress;
-    }
+public record ObservationWriter(ObservationStore store, TransactionTemplate tx, long runId, Progress progress)
+        implements ItemWriter<Observation> {
 
     @Override
     public void write(Chunk<? extends Observation> chunk) {

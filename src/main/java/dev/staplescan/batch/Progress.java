@@ -1,8 +1,11 @@
 package dev.staplescan.batch;
 
+import dev.staplescan.store.TargetStore;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Scan progress for the operator: done/total, rate and ETA. Printed to stderr every few seconds
@@ -67,6 +70,15 @@ public final class Progress {
         String eta = rate > 0 && t > d ? ", ETA " + format(Duration.ofSeconds((long) ((t - d) / rate))) : "";
         long pct = t == 0 ? 100 : d * 100 / t;
         return String.format("scanned %d/%d (%d%%), %.0f/s%s", d, t, pct, rate, eta);
+    }
+
+    /** Starts the count when the scan step starts or resumes: every target, and those already scanned. */
+    record Start(Progress progress, TargetStore targets) implements StepExecutionListener {
+        @Override
+        public void beforeStep(StepExecution step) {
+            long runId = step.getJobParameters().getLong(JobKeys.RUN_ID);
+            progress.start(targets.countTargets(runId), targets.countScanned(runId));
+        }
     }
 
     static String format(Duration d) {

@@ -1,9 +1,10 @@
 package dev.staplescan.batch;
 
+import dev.staplescan.check.Policy;
 import dev.staplescan.store.AssessmentStore;
 import dev.staplescan.store.RunStore;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -16,9 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The re-assessment job (SPEC §2: "an old run can be re-assessed under a new policy without
  * rescanning"): {@code reassessStart} (drop the run's assessments and findings, record the new
- * policy) → {@code assess} → {@code report}, the last two being the audit job's own steps. So the
- * stored observations are judged exactly as in a scan, partitioned and paged (memory stays flat),
- * and the reports are written by the same code.
+ * policy) → {@code assess} → {@code report}, the last two being the audit job's own steps, with the
+ * same per-run beans ({@link RunBeans}). So the stored observations are judged exactly as in a scan,
+ * partitioned and paged (memory stays flat), and the reports are written by the same code.
  */
 @Configuration
 public class ReassessJobConfig {
@@ -27,10 +28,9 @@ public class ReassessJobConfig {
     public static final String JOB_NAME = "reassess";
 
     @Bean
-    Job reassessJob(JobRepository repo, Step reassessStart, Step assess, Step report, RunServicesRegistry services) {
+    Job reassessJob(JobRepository repo, Step reassessStart, Step assess, Step report) {
         // No RunLifecycleListener: the run's scan stays COMPLETED; only its judgement is redone.
         return new JobBuilder(JOB_NAME, repo)
-                .listener(services)
                 .start(reassessStart)
                 .next(assess)
                 .next(report)
@@ -38,20 +38,19 @@ public class ReassessJobConfig {
     }
 
     @Bean
+    @JobScope
     Step reassessStart(
             JobRepository repo,
             PlatformTransactionManager tm,
             AssessmentStore assessments,
             RunStore runs,
-            RunServicesRegistry services) {
+            RunParameters run,
+            Policy policy) {
         return new StepBuilder("reassessStart", repo)
                 .tasklet(
                         (contribution, chunk) -> {
-                            JobExecution job =
-                                    chunk.getStepContext().getStepExecution().getJobExecution();
-                            long runId = RunLifecycleListener.runId(job);
-                            assessments.clear(runId);
-                            runs.policy(runId, services.get(job).policyName());
+                            assessments.clear(run.runId());
+                            runs.policy(run.runId(), policy.name());
                             return RepeatStatus.FINISHED;
                         },
                         tm)

@@ -1,5 +1,6 @@
 package dev.staplescan.batch;
 
+import dev.staplescan.report.RunStatus;
 import dev.staplescan.store.JdbcRunData;
 import dev.staplescan.store.RunStore;
 import dev.staplescan.store.RunStore.FailureKind;
@@ -26,7 +27,7 @@ public final class RunLifecycleListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        runs.status(runId(execution), "RUNNING", null);
+        runs.status(runId(execution), RunStatus.RUNNING, null);
     }
 
     @Override
@@ -38,7 +39,7 @@ public final class RunLifecycleListener implements JobExecutionListener {
             new RunSummaryStore(jdbc).record(new JdbcRunData(jdbc, runId).summary());
             return;
         }
-        runs.status(runId, execution.getStatus().name(), null);
+        runs.status(runId, RunStatus.of(execution.getStatus().name()), null);
         runs.failure(runId, failureKind(execution), failure(execution));
     }
 

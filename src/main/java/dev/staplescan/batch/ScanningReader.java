@@ -3,12 +3,9 @@ package dev.staplescan.batch;
 import dev.staplescan.input.Target;
 import dev.staplescan.scan.Observation;
 import dev.staplescan.scan.Outcome;
-import dev.staplescan.store.TargetStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -25,37 +22,29 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  *
  * <p>Restart needs no saved state: the target query skips every target that already has an
  * observation, so a resumed partition scans exactly the targets whose results were not written.
- * Scans in flight at a crash are simply done again. No database connection is held while scanning:
- * each page query borrows one briefly.
+ * Scans in flight at a crash are simply done again. No database connection is held while scanning
+ * ({@link LinePager}).
  */
 // Not final: Spring Batch's step scope proxies it by subclassing.
 public class ScanningReader implements ItemStreamReader<Observation> {
 
     static final int PAGE = 500;
 
-    private final TargetStore targets;
-    private final long runId;
-    private final long toLine;
+    private final LinePager<Target> targets;
     private final int window;
     private final Function<Target, Observation> scanner;
     private final BlockingQueue<Observation> completed = new LinkedBlockingQueue<>();
-    private final Deque<Target> pending = new ArrayDeque<>();
     private ExecutorService executor;
-    private long cursor;
-    private boolean exhausted;
     private int inFlight;
 
-    public ScanningReader(
-            TargetStore targets,
-            long runId,
-            long fromLine,
-            long toLine,
-            int window,
-            Function<Target, Observation> scanner) {
+    /**
+     * @param targets the partition's unscanned targets
+     * @param window  scans in flight at most
+     * @param scanner scans one target; called on virtual threads of its own, so it must not need a
+     *                Spring Batch scope context
+     */
+    public ScanningReader(LinePager<Target> targets, int window, Function<Target, Observation> scanner) {
         this.targets = targets;
-        this.runId = runId;
-        this.cursor = fromLine;
-        this.toLine = toLine;
         this.window = Math.max(1, window);
         this.scanner = scanner;
     }
@@ -80,26 +69,13 @@ public class ScanningReader implements ItemStreamReader<Observation> {
 
     private void fill() {
         while (inFlight < window) {
-            Target t = nextTarget();
+            Target t = targets.read();
             if (t == null) {
                 return;
             }
             inFlight++;
             executor.execute(() -> completed.add(scanSafely(t)));
         }
-    }
-
-    private Target nextTarget() {
-        // Each query covers a window of PAGE line numbers, never "everything after the cursor": with an
-        // open range the database sorts the whole rest of the partition for every page (quadratic).
-        // Lines are dense (only rejected and duplicate lines leave gaps), so pages stay nearly full.
-        while (pending.isEmpty() && !exhausted) {
-            long upper = Math.min(toLine, cursor + PAGE);
-            pending.addAll(targets.unscanned(runId, cursor, upper, PAGE));
-            cursor = upper;
-            exhausted = cursor >= toLine;
-        }
-        return pending.poll();
     }
 
     /**

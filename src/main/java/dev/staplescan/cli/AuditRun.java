@@ -1,11 +1,13 @@
 package dev.staplescan.cli;
 
 import dev.staplescan.batch.AuditLauncher;
-import dev.staplescan.batch.AuditSettings;
-import dev.staplescan.batch.JobKeys;
 import dev.staplescan.batch.Progress;
 import dev.staplescan.check.Verdict;
+import dev.staplescan.policy.Policies;
+import dev.staplescan.policy.PolicyException;
 import dev.staplescan.report.RunSummary;
+import dev.staplescan.settings.AuditSettings;
+import dev.staplescan.settings.Settings;
 import dev.staplescan.store.JdbcRunData;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -40,6 +42,14 @@ final class AuditRun {
 
     /** Runs the audit, then {@code after} with the context still open; returns its exit code. */
     int runAndReport(AuditSettings settings, boolean restart, AfterRun after) throws Exception {
+        Policies.Loaded policy;
+        try {
+            // Checked before any database or job is touched: a wrong policy is a usage error (exit 2).
+            policy = Policies.load(settings.get(Settings.POLICY));
+        } catch (PolicyException e) {
+            err.println("staplescan: " + e.getMessage());
+            return ExitCodes.COULD_NOT_RUN;
+        }
         ConfigurableApplicationContext ctx;
         try {
             ctx = AppContext.open(db);
@@ -48,13 +58,15 @@ final class AuditRun {
             return ExitCodes.COULD_NOT_RUN;
         }
         try (ctx) {
-            Done done = launch(ctx, settings, restart);
+            Done done = launch(ctx, settings, policy, restart);
             int code = done.exitCode() == ExitCodes.COULD_NOT_RUN ? done.exitCode() : after.apply(ctx, done);
             return SpringApplication.exit(ctx, () -> code);
         }
     }
 
-    private Done launch(ConfigurableApplicationContext ctx, AuditSettings settings, boolean restart) throws Exception {
+    private Done launch(
+            ConfigurableApplicationContext ctx, AuditSettings settings, Policies.Loaded policy, boolean restart)
+            throws Exception {
         AuditLauncher launcher = ctx.getBean(AuditLauncher.class);
         Progress progress = ctx.getBean(Progress.class);
         if (Terminal.isStderrTerminal()) {
@@ -62,9 +74,10 @@ final class AuditRun {
         }
         long started = System.nanoTime();
         AuditLauncher.Result result;
+        Path input = settings.get(Settings.INPUT).orElseThrow();
         try {
             Optional<dev.staplescan.store.RunStore.Run> unfinished =
-                    restart ? launcher.unfinished(settings.input()) : Optional.empty();
+                    restart ? launcher.unfinished(input, null) : Optional.empty();
             if (unfinished.isPresent()) {
                 err.println("Resuming run " + unfinished.get().id() + " of "
                         + unfinished.get().input() + " (started "
@@ -72,15 +85,15 @@ final class AuditRun {
                 result = launcher.resume(unfinished.get().id());
             } else {
                 if (restart) {
-                    err.println("No unfinished run of " + settings.input() + ": starting a new one.");
+                    err.println("No unfinished run of " + input + ": starting a new one.");
                 }
-                result = launcher.start(settings, Version.current());
+                result = launcher.start(settings, policy, Version.current(), null);
             }
         } finally {
             progress.stopTicker(err);
         }
         double secs = (System.nanoTime() - started) / 1e9;
-        Path reports = Path.of(result.execution().getJobParameters().getString(JobKeys.OUT));
+        Path reports = result.reports();
         if (!result.completed()) {
             err.println("staplescan: run " + result.runId() + " "
                     + result.execution().getStatus() + ": " + result.failure());

@@ -1,13 +1,16 @@
 package dev.staplescan.cli;
 
-import dev.staplescan.batch.AuditSettings;
 import dev.staplescan.lab.Fleet;
 import dev.staplescan.lab.LabRunner;
 import dev.staplescan.lab.Scenario;
+import dev.staplescan.settings.AuditSettings;
+import dev.staplescan.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
@@ -46,19 +49,14 @@ public final class DemoCommand implements Callable<Integer> {
             // Short timeouts: the fleet is local, and the tarpit and full-backlog scenarios would otherwise
             // cost a default timeout per TLS version (10 s each for the tarpit, 5 s for the backlog).
             // Two handshakes per version, so the intermittent (cold-cache) scenario shows itself.
-            AuditSettings settings = new AuditSettings(
-                    hosts,
-                    out,
-                    trust,
-                    "default",
-                    AuditSettings.DEFAULT_PARTITIONS,
-                    AuditSettings.DEFAULT_CONCURRENCY,
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(3),
-                    Duration.ofSeconds(15),
-                    2,
-                    AuditSettings.DEFAULT_MAX_REJECTED_SHARE,
-                    false);
+            AuditSettings settings = AuditSettings.of(Map.of(
+                    Settings.INPUT, Optional.of(hosts),
+                    Settings.OUT, Optional.of(out),
+                    Settings.TRUST, Optional.of(trust),
+                    Settings.CONNECT_TIMEOUT, Duration.ofSeconds(2),
+                    Settings.HANDSHAKE_TIMEOUT, Duration.ofSeconds(3),
+                    Settings.ENDPOINT_TIMEOUT, Duration.ofSeconds(15),
+                    Settings.HANDSHAKES, 2));
             return new AuditRun(data.database()).runAndReport(settings, false, (ctx, done) -> {
                 DemoVerdicts.print(ctx.getBean(JdbcTemplate.class), done.runId(), fleet.endpoints(), System.out);
                 return ExitCodes.CLEAN; // the demo's failures are on purpose

@@ -1,41 +1,26 @@
 package dev.staplescan.cli;
 
+import dev.staplescan.settings.ValueType;
+import dev.staplescan.settings.ValueTypes;
 import java.time.Duration;
-import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses durations the way operators write them: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} (or ISO {@code PT10S}). */
+/**
+ * Parses durations the way operators write them: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} (or
+ * ISO {@code PT10S}), longer than zero: the grammar of the duration settings, for the options that
+ * are not settings ({@code schedule --grace}, the benchmark's {@code --delay}).
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
+
+    private static final ValueType<Duration> POSITIVE = ValueTypes.duration(Duration.ofNanos(1), null);
 
     @Override
     public Duration convert(String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
         try {
-            if (v.startsWith("pt")) {
-                return positive(Duration.parse(v.toUpperCase(Locale.ROOT)), value);
-            }
-            if (v.endsWith("ms")) {
-                return positive(Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))), value);
-            }
-            long n = Long.parseLong(v.substring(0, v.length() - 1));
-            return positive(
-                    switch (v.charAt(v.length() - 1)) {
-                        case 's' -> Duration.ofSeconds(n);
-                        case 'm' -> Duration.ofMinutes(n);
-                        case 'h' -> Duration.ofHours(n);
-                        default -> throw new NumberFormatException();
-                    },
-                    value);
-        } catch (NumberFormatException | java.time.format.DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 500ms, 10s, 2m");
+            return POSITIVE.parse(value);
+        } catch (ValueType.BadValueException e) {
+            throw new TypeConversionException(e.getMessage());
         }
-    }
-
-    private static Duration positive(Duration d, String value) {
-        if (d.isNegative() || d.isZero()) {
-            throw new TypeConversionException("'" + value + "' must be longer than zero");
-        }
-        return d;
     }
 }

@@ -1,12 +1,14 @@
 package dev.staplescan.cli;
 
-import dev.staplescan.batch.DefaultRunServices;
-import dev.staplescan.batch.Reassessment;
+import dev.staplescan.batch.AuditLauncher;
+import dev.staplescan.batch.ReportWriter;
 import dev.staplescan.policy.Policies;
+import dev.staplescan.settings.ReportFormat;
 import dev.staplescan.store.JdbcRunData;
 import dev.staplescan.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -59,9 +61,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Policies.Loaded loaded = null;
         if (policy != null) {
             try {
-                Policies.load(policy);
+                loaded = Policies.load(policy);
             } catch (IllegalArgumentException e) { // PolicyException: names the file, line and allowed values
                 System.err.println("staplescan: " + e.getMessage());
                 return ExitCodes.COULD_NOT_RUN;
@@ -96,24 +99,23 @@ public final class ReportCommand implements Callable<Integer> {
             }
             Path dir = out != null ? out : Path.of("staplescan-out", "run-" + runId);
             if (policy != null) {
-                return reassess(ctx, dir);
+                return reassess(ctx, loaded, dir);
             }
             if (!run.completed()) {
                 System.err.println("staplescan: run " + runId + " is " + run.state()
                         + "; the report shows only what was assessed so far.");
             }
-            try (DefaultRunServices services = DefaultRunServices.forReports(csvBom)) {
-                services.writeReports(new JdbcRunData(ctx.getBean(JdbcTemplate.class), runId), dir);
-            }
+            new ReportWriter(csvBom, EnumSet.allOf(ReportFormat.class))
+                    .write(new JdbcRunData(ctx.getBean(JdbcTemplate.class), runId), dir);
             System.out.println("run " + runId + ": reports written to " + dir.toAbsolutePath());
             return ExitCodes.CLEAN;
         }
     }
 
-    private int reassess(ConfigurableApplicationContext ctx, Path dir) throws Exception {
+    private int reassess(ConfigurableApplicationContext ctx, Policies.Loaded loaded, Path dir) throws Exception {
         JobExecution done;
         try {
-            done = ctx.getBean(Reassessment.class).run(runId, policy, dir, csvBom, trust);
+            done = ctx.getBean(AuditLauncher.class).reassess(runId, loaded, dir, csvBom, trust);
         } catch (IllegalArgumentException e) {
             System.err.println("staplescan: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;

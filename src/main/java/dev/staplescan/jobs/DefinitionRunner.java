@@ -1,10 +1,12 @@
 package dev.staplescan.jobs;
 
 import dev.staplescan.batch.AuditLauncher;
-import dev.staplescan.batch.LaunchOptions;
 import dev.staplescan.jobs.RunOutcome.InputOutcome;
 import dev.staplescan.jobs.RunOutcome.Kind;
+import dev.staplescan.policy.Policies;
 import dev.staplescan.report.RunSummary;
+import dev.staplescan.settings.AuditSettings;
+import dev.staplescan.settings.Settings;
 import dev.staplescan.store.RunPruner;
 import dev.staplescan.store.RunStore;
 import dev.staplescan.store.RunSummaryStore;
@@ -73,7 +75,8 @@ public final class DefinitionRunner {
     }
 
     private InputOutcome runInput(JobDefinition def, Path input, ZonedDateTime now) throws Exception {
-        Optional<Path> unreadable = unreadable(input, def.scan().trust().orElse(null));
+        Optional<Path> unreadable =
+                unreadable(input, def.settings().get(Settings.TRUST).orElse(null));
         if (unreadable.isPresent()) {
             String m = "job " + def.name() + ": cannot read " + unreadable.get() + " (no such file, or not readable); "
                     + "no run started";
@@ -96,12 +99,10 @@ public final class DefinitionRunner {
             result = launcher.resume(unfinished.get().id());
         } else {
             tell("job " + def.name() + ": starting a run of " + input);
-            result = launcher.start(
-                    def.settingsFor(input, now),
-                    scannerVersion,
-                    new LaunchOptions(def.name(), def.output().formats()));
+            AuditSettings settings = def.settingsFor(input, now);
+            result = launcher.start(settings, Policies.load(settings.get(Settings.POLICY)), scannerVersion, def.name());
         }
-        Path reports = Path.of(result.execution().getJobParameters().getString(dev.staplescan.batch.JobKeys.OUT));
+        Path reports = result.reports();
         if (!result.completed()) {
             RunStore.Run run = runs.find(result.runId()).orElseThrow();
             boolean resumable = run.failureKind() != null && run.failureKind().resumable();

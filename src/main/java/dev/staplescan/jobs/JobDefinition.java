@@ -1,6 +1,7 @@
 package dev.staplescan.jobs;
 
-import dev.staplescan.batch.AuditSettings;
+import dev.staplescan.settings.AuditSettings;
+import dev.staplescan.settings.Settings;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -17,9 +18,9 @@ import java.util.Optional;
  *                    runs, locks and retention are per name
  * @param description free text for people; empty when absent
  * @param inputs      the host lists; each is audited as its own run, one after another
- * @param policy      the policy name or file, passed through as given ({@code default} when absent)
- * @param scan        partitions, concurrency, timeouts, handshakes, trust bundle, rejected share
- * @param output      report directory pattern, formats and CSV byte-order mark
+ * @param settings    the settings of its runs (policy, scan, formats, CSV byte-order mark; a relative
+ *                    policy file or trust bundle resolved), without host list and output directory
+ * @param output      report directory pattern
  * @param retention   how long the details of old runs are kept
  * @param schedule    when {@code staplescan schedule} fires it; empty for a definition run only by hand
  * @param zone        the time zone of the schedule and of {@code {date}}/{@code {time}} in the output directory
@@ -29,8 +30,7 @@ public record JobDefinition(
         String name,
         String description,
         List<Path> inputs,
-        String policy,
-        ScanSpec scan,
+        AuditSettings settings,
         OutputSpec output,
         Retention retention,
         Optional<CronSchedule> schedule,
@@ -45,21 +45,14 @@ public record JobDefinition(
         return ZonedDateTime.now(zone);
     }
 
+    /** The policy name or file, passed through as given ({@code default} when absent). */
+    public String policy() {
+        return settings.get(Settings.POLICY);
+    }
+
     /** The settings of the run of one of the inputs, with the output directory expanded for {@code now}. */
     public AuditSettings settingsFor(Path input, ZonedDateTime now) {
-        Path out = Path.of(output.expand(name, input, now));
-        return new AuditSettings(
-                input,
-                out,
-                scan.trust().orElse(null),
-                policy,
-                scan.partitions(),
-                scan.concurrency(),
-                scan.connectTimeout(),
-                scan.handshakeTimeout(),
-                scan.endpointTimeout(),
-                scan.handshakes(),
-                scan.maxRejectedShare(),
-                output.csvBom());
+        return settings.with(Settings.INPUT, Optional.of(input))
+                .with(Settings.OUT, Optional.of(Path.of(output.expand(name, input, now))));
     }
 }

@@ -1,6 +1,10 @@
 package dev.staplescan.jobs;
 
-import dev.staplescan.report.ReportFormat;
+import dev.staplescan.settings.AuditSettings;
+import dev.staplescan.settings.Setting;
+import dev.staplescan.settings.SettingException;
+import dev.staplescan.settings.Settings;
+import dev.staplescan.settings.ValueTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,13 +12,13 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -30,18 +34,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class JobDefinitionParser {
 
-    static final Set<String> TOP = Set.of(
-            "name", "description", "input", "inputs", "policy", "schedule", "time-zone", "scan", "output", "retention");
-    static final Set<String> SCAN = Set.of(
-            "partitions",
-            "concurrency",
-            "connect-timeout",
-            "handshake-timeout",
-            "endpoint-timeout",
-            "handshakes",
-            "trust",
-            "max-rejected-share");
-    static final Set<String> OUTPUT = Set.of("directory", "formats", "csv-bom");
+    static final Set<String> TOP = union(
+            Set.of("name", "description", "input", "inputs", "schedule", "time-zone", "scan", "output", "retention"),
+            new YamlFields("", Map.of(), new ArrayList<>()).settingKeys());
     static final Set<String> RETENTION = Set.of("keep-runs", "keep-days");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
@@ -89,7 +84,6 @@ public final class JobDefinitionParser {
                             + (top.has("name") ? "" : " (it comes from the file name; set name: to change it)"));
         }
         List<Path> inputs = inputs(top, dir);
-        String policy = top.string("policy").map(p -> policy(p, dir)).orElse("default");
         ZoneId zone = zone(top);
         Optional<CronSchedule> schedule = Optional.empty();
         Optional<String> cron = top.string("schedule");
@@ -100,23 +94,18 @@ public final class JobDefinitionParser {
                 top.problem("schedule", "'" + cron.get() + "' " + e.getMessage());
             }
         }
-        ScanSpec scan = scan(top.section("scan"), dir);
-        OutputSpec output = output(top.section("output"), dir, inputs.size());
+        YamlFields scan = top.section("scan");
+        YamlFields out = top.section("output");
+        scan.onlyKeys(scan.settingKeys());
+        out.onlyKeys(union(Set.of("directory"), out.settingKeys()));
+        AuditSettings settings = settings(dir, top, scan, out);
+        OutputSpec output = output(out, dir, inputs.size());
         Retention retention = retention(top.section("retention"));
         if (!problems.isEmpty()) {
             throw new DefinitionException(file, problems);
         }
         return new JobDefinition(
-                file,
-                name,
-                top.string("description").orElse(""),
-                inputs,
-                policy,
-                scan,
-                output,
-                retention,
-                schedule,
-                zone);
+                file, name, top.string("description").orElse(""), inputs, settings, output, retention, schedule, zone);
     }
 
     private static List<Path> inputs(YamlFields top, Path dir) {
@@ -148,30 +137,32 @@ public final class JobDefinitionParser {
         }
     }
 
-    private static ScanSpec scan(YamlFields s, Path dir) {
-        s.onlyKeys(SCAN);
-        ScanSpec d = ScanSpec.DEFAULTS;
-        int partitions = s.integer("partitions", 1, 256, d.partitions());
-        int concurrency = s.integer("concurrency", 1, 100_000, d.concurrency());
-        if (concurrency < partitions) {
-            s.problem(
-                    "concurrency",
-                    concurrency + " must be at least scan.partitions (" + partitions
-                            + "): each partition keeps at least one handshake in flight");
+    /**
+     * The settings of the definition's fields (top-level {@code policy}, {@code scan.*}, {@code output.*}),
+     * each read by its setting's type, as {@code staplescan scan} reads its options.
+     */
+    private static AuditSettings settings(Path dir, YamlFields... sections) {
+        Map<Setting<?>, Object> values = new LinkedHashMap<>();
+        for (YamlFields section : sections) {
+            section.settings(values);
         }
-        return new ScanSpec(
-                partitions,
-                concurrency,
-                s.duration("connect-timeout", d.connectTimeout()),
-                s.duration("handshake-timeout", d.handshakeTimeout()),
-                s.duration("endpoint-timeout", d.endpointTimeout()),
-                s.integer("handshakes", 1, dev.staplescan.scan.ScanOptions.MAX_HANDSHAKES_PER_VERSION, d.handshakes()),
-                s.string("trust").map(t -> dir.resolve(t).normalize()),
-                s.fraction("max-rejected-share", d.maxRejectedShare()));
+        // Paths in a definition are relative to its file.
+        if (values.get(Settings.TRUST) instanceof Optional<?> trust && trust.isPresent()) {
+            values.put(
+                    Settings.TRUST, Optional.of(dir.resolve((Path) trust.get()).normalize()));
+        }
+        if (values.get(Settings.POLICY) instanceof String policy) {
+            values.put(Settings.POLICY, policy(policy, dir));
+        }
+        try {
+            return AuditSettings.of(values);
+        } catch (SettingException e) { // two settings that do not go together
+            sections[0].problem(e.setting().yaml(), e.problem());
+            return AuditSettings.defaults();
+        }
     }
 
     private static OutputSpec output(YamlFields o, Path dir, int inputCount) {
-        o.onlyKeys(OUTPUT);
         String directory = o.string("directory").orElse("");
         if (directory.isEmpty() && !o.has("directory")) {
             o.problem(
@@ -194,29 +185,19 @@ public final class JobDefinitionParser {
                     "must contain {input} or {run} when there are several inputs, "
                             + "or each run would overwrite the reports of the one before");
         }
-        Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
-        for (String f : o.has("formats") ? o.strings("formats") : List.of("pdf", "csv")) {
-            try {
-                formats.add(ReportFormat.valueOf(f.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                o.problem("formats", "unknown format '" + f + "' (allowed: pdf, csv)");
-            }
-        }
-        if (formats.isEmpty() && o.has("formats") && o.strings("formats").isEmpty()) {
-            o.problem("formats", "must name at least one format (allowed: pdf, csv)");
-            formats = EnumSet.allOf(ReportFormat.class);
-        }
         String resolved =
                 directory.isEmpty() ? "" : dir.resolve(directory).normalize().toString();
-        return new OutputSpec(resolved, formats, o.bool("csv-bom", false));
+        return new OutputSpec(resolved);
     }
 
     private static Retention retention(YamlFields r) {
         r.onlyKeys(RETENTION);
-        OptionalInt runs =
-                r.has("keep-runs") ? OptionalInt.of(r.integer("keep-runs", 1, 1_000_000, 1)) : OptionalInt.empty();
-        OptionalInt days =
-                r.has("keep-days") ? OptionalInt.of(r.integer("keep-days", 1, 36_500, 1)) : OptionalInt.empty();
+        OptionalInt runs = r.has("keep-runs")
+                ? OptionalInt.of(r.value("keep-runs", ValueTypes.wholeNumber(1, 1_000_000), 1))
+                : OptionalInt.empty();
+        OptionalInt days = r.has("keep-days")
+                ? OptionalInt.of(r.value("keep-days", ValueTypes.wholeNumber(1, 36_500), 1))
+                : OptionalInt.empty();
         return new Retention(runs, days);
     }
 
@@ -224,6 +205,12 @@ public final class JobDefinitionParser {
     private static String policy(String policy, Path dir) {
         boolean file = policy.contains("/") || policy.endsWith(".yaml") || policy.endsWith(".yml");
         return file ? dir.resolve(policy).normalize().toString() : policy;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     static String defaultName(Path file) {

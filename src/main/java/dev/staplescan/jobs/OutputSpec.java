@@ -1,30 +1,24 @@
 package dev.staplescan.jobs;
 
-import dev.staplescan.report.ReportFormat;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
 /**
- * The {@code output:} section of a job definition.
+ * The {@code output.directory} of a job definition (the section's other fields are settings:
+ * {@code formats}, {@code csv-bom}).
  *
  * @param directory where the report files go: an absolute path pattern with placeholders
  *                  {@code {name}}, {@code {input}}, {@code {date}}, {@code {time}} and {@code {run}}
- * @param formats   the report files to write
- * @param csvBom    whether CSV files start with a UTF-8 byte-order mark (for Excel)
  */
-public record OutputSpec(String directory, Set<ReportFormat> formats, boolean csvBom) {
+public record OutputSpec(String directory) {
 
     /** The placeholders a directory pattern may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("name", "input", "date", "time", "run");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
-
-    public OutputSpec {
-        formats = Set.copyOf(formats);
-    }
 
     /**
      * The directory for one run: {@code {name}} is the job's name, {@code {input}} the host list's

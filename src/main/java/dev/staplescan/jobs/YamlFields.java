@@ -1,7 +1,9 @@
 package dev.staplescan.jobs;
 
-import dev.staplescan.cli.DurationConverter;
-import java.time.Duration;
+import dev.staplescan.settings.Setting;
+import dev.staplescan.settings.SettingException;
+import dev.staplescan.settings.Settings;
+import dev.staplescan.settings.ValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Typed reads of one YAML mapping of a job definition. A wrong value is recorded as a problem
@@ -63,54 +64,60 @@ final class YamlFields {
         return Optional.of(s);
     }
 
-    int integer(String key, int min, int max, int fallback) {
-        Object v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Integer i && i >= min && i <= max) {
-            return i;
-        }
-        problem(key, "must be a whole number from " + min + " to " + max + ", not '" + v + "'");
-        return fallback;
-    }
-
-    double fraction(String key, double fallback) {
-        Object v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 1) {
-            return n.doubleValue();
-        }
-        problem(key, "must be a number from 0 to 1 (a share, e.g. 0.2), not '" + v + "'");
-        return fallback;
-    }
-
-    boolean bool(String key, boolean fallback) {
-        Object v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        problem(key, "must be true or false, not '" + v + "'");
-        return fallback;
-    }
-
-    Duration duration(String key, Duration fallback) {
-        Object v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
+    /** A value read by {@code type}; {@code fallback} when absent or wrong (then a problem is recorded). */
+    <T> T value(String key, ValueType<T> type, T fallback) {
+        Optional<String> text = text(key);
         try {
-            // one duration grammar for command-line options and definitions
-            return new DurationConverter().convert(String.valueOf(v));
-        } catch (TypeConversionException e) {
-            problem(key, "must be a duration such as 500ms, 10s, 2m, 1h or PT10S, not '" + v + "'");
+            return text.isPresent() ? type.parse(text.get()) : fallback;
+        } catch (ValueType.BadValueException e) {
+            problem(key, e.getMessage());
             return fallback;
         }
+    }
+
+    /** The keys of this section that are settings ({@link Setting#yaml()}). */
+    Set<String> settingKeys() {
+        Set<String> keys = new TreeSet<>();
+        Settings.ALL.forEach(s -> leaf(s).ifPresent(keys::add));
+        return keys;
+    }
+
+    /**
+     * Reads the settings whose field is in this section into {@code values}, each by its setting's own
+     * type (as on the command line); a wrong value is recorded as a problem.
+     */
+    void settings(Map<Setting<?>, Object> values) {
+        for (Setting<?> s : Settings.ALL) {
+            leaf(s).flatMap(this::text).ifPresent(text -> {
+                try {
+                    values.put(s, s.parse(text));
+                } catch (SettingException e) {
+                    problem(leaf(s).orElseThrow(), e.problem());
+                }
+            });
+        }
+    }
+
+    /** The field of a setting in this section: {@code scan.partitions} is {@code partitions} in {@code scan.}. */
+    private Optional<String> leaf(Setting<?> s) {
+        String field = s.yaml();
+        if (field == null || !field.startsWith(prefix) || field.indexOf('.', prefix.length()) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(field.substring(prefix.length()));
+    }
+
+    /** A scalar as text (a list as its items, comma separated), as a command-line value would be. */
+    private Optional<String> text(String key) {
+        Object v = values.get(key);
+        if (v instanceof List<?> l && l.stream().allMatch(i -> i != null && !(i instanceof Map || i instanceof List))) {
+            return Optional.of(String.join(",", l.stream().map(String::valueOf).toList()));
+        }
+        if (v instanceof Map || v instanceof List) {
+            problem(key, "must be a single value, not a " + (v instanceof Map ? "mapping" : "list"));
+            return Optional.empty();
+        }
+        return Optional.ofNullable(v).map(String::valueOf);
     }
 
     /** A sub-mapping ({@code scan:}, {@code output:}, ...); empty when absent or not a mapping. */

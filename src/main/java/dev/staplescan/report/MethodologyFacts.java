@@ -2,6 +2,8 @@ package dev.staplescan.report;
 
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.Threshold;
+import dev.staplescan.settings.Settings;
+import dev.staplescan.settings.TlsChoice;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -19,25 +21,29 @@ final class MethodologyFacts {
 
     /** Adds the methodology page's parameters to {@code p}. */
     static void put(RunSummary summary, RunSettings settings, Map<String, Object> p) {
+        String versions = settings.get(Settings.TLS)
+                .filter(t -> t != TlsChoice.BOTH)
+                .map(t -> " under TLS " + t + " only")
+                .orElse(" under TLS 1.3 and as many under TLS 1.2");
         p.put(
                 "methodHandshakes",
-                settings.get("handshakes")
-                        .map(n -> n + (n.equals("1") ? " handshake" : " handshakes")
-                                + " under TLS 1.3 and as many under TLS 1.2")
+                settings.get(Settings.HANDSHAKES)
+                        .map(n -> n + (n == 1 ? " handshake" : " handshakes") + versions)
                         .orElse(
                                 "one or more handshakes (count not recorded for this run) under TLS 1.3 and under TLS 1.2"));
         p.put(
                 "methodTimeouts",
-                "connect " + duration(settings.duration("connectTimeout")) + ", TLS handshake "
-                        + duration(settings.duration("handshakeTimeout")) + ", all attempts on one endpoint together "
-                        + duration(settings.duration("endpointTimeout")));
+                "connect " + duration(settings.get(Settings.CONNECT_TIMEOUT)) + ", TLS handshake "
+                        + duration(settings.get(Settings.HANDSHAKE_TIMEOUT))
+                        + ", all attempts on one endpoint together "
+                        + duration(settings.get(Settings.ENDPOINT_TIMEOUT)));
         p.put(
                 "methodTrust",
-                settings.get("trust")
-                        .filter(t -> !t.equals("-"))
+                settings.get(Settings.TRUST)
+                        .flatMap(t -> t)
                         .map(t -> "the JDK's default trust anchors plus the certificates of " + t)
                         .orElse(
-                                settings.values().isEmpty()
+                                settings.recorded().isEmpty()
                                         ? "the JDK's default trust anchors (the run did not record whether a "
                                                 + "bundle was added)"
                                         : "the JDK's default trust anchors"));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How the {@link Scanner} probes one endpoint. Immutable; validated on construction so that a bad
@@ -77,108 +78,80 @@ public record ScanOptions(
     }
 
     public ScanOptions withConnectTimeout(Duration d) {
-        return new ScanOptions(
-                d,
-                handshakeTimeout,
-                totalTimeout,
-                resolveTimeout,
-                versions,
-                handshakesPerVersion,
-                allAddresses,
-                maxAddresses,
-                resolverThreads);
+        return edit(e -> e.connectTimeout = d);
     }
 
     public ScanOptions withHandshakeTimeout(Duration d) {
-        return new ScanOptions(
-                connectTimeout,
-                d,
-                totalTimeout,
-                resolveTimeout,
-                versions,
-                handshakesPerVersion,
-                allAddresses,
-                maxAddresses,
-                resolverThreads);
+        return edit(e -> e.handshakeTimeout = d);
     }
 
     public ScanOptions withTotalTimeout(Duration d) {
-        return new ScanOptions(
-                connectTimeout,
-                handshakeTimeout,
-                d,
-                resolveTimeout,
-                versions,
-                handshakesPerVersion,
-                allAddresses,
-                maxAddresses,
-                resolverThreads);
+        return edit(e -> e.totalTimeout = d);
     }
 
     public ScanOptions withResolveTimeout(Duration d) {
-        return new ScanOptions(
-                connectTimeout,
-                handshakeTimeout,
-                totalTimeout,
-                d,
-                versions,
-                handshakesPerVersion,
-                allAddresses,
-                maxAddresses,
-                resolverThreads);
+        return edit(e -> e.resolveTimeout = d);
     }
 
     public ScanOptions withVersions(TlsVersion... v) {
-        return new ScanOptions(
-                connectTimeout,
-                handshakeTimeout,
-                totalTimeout,
-                resolveTimeout,
-                List.of(v),
-                handshakesPerVersion,
-                allAddresses,
-                maxAddresses,
-                resolverThreads);
+        return edit(e -> e.versions = List.of(v));
     }
 
     public ScanOptions withHandshakesPerVersion(int n) {
-        return new ScanOptions(
-                connectTimeout,
-                handshakeTimeout,
-                totalTimeout,
-                resolveTimeout,
-                versions,
-                n,
-                allAddresses,
-                maxAddresses,
-                resolverThreads);
+        return edit(e -> e.handshakesPerVersion = n);
     }
 
     /** Scan every resolved address (up to {@code max}) instead of only the first. */
     public ScanOptions withAllAddresses(boolean all, int max) {
-        return new ScanOptions(
-                connectTimeout,
-                handshakeTimeout,
-                totalTimeout,
-                resolveTimeout,
-                versions,
-                handshakesPerVersion,
-                all,
-                max,
-                resolverThreads);
+        return edit(e -> {
+            e.allAddresses = all;
+            e.maxAddresses = max;
+        });
     }
 
     public ScanOptions withResolverThreads(int n) {
+        return edit(e -> e.resolverThreads = n);
+    }
+
+    /** A copy with {@code change} applied to its values, validated like any other. */
+    private ScanOptions edit(Consumer<Editor> change) {
+        Editor e = new Editor(this);
+        change.accept(e);
         return new ScanOptions(
-                connectTimeout,
-                handshakeTimeout,
-                totalTimeout,
-                resolveTimeout,
-                versions,
-                handshakesPerVersion,
-                allAddresses,
-                maxAddresses,
-                n);
+                e.connectTimeout,
+                e.handshakeTimeout,
+                e.totalTimeout,
+                e.resolveTimeout,
+                e.versions,
+                e.handshakesPerVersion,
+                e.allAddresses,
+                e.maxAddresses,
+                e.resolverThreads);
+    }
+
+    /** The values of the {@code with...} methods while one changes; the record itself stays immutable. */
+    private static final class Editor {
+        Duration connectTimeout;
+        Duration handshakeTimeout;
+        Duration totalTimeout;
+        Duration resolveTimeout;
+        List<TlsVersion> versions;
+        int handshakesPerVersion;
+        boolean allAddresses;
+        int maxAddresses;
+        int resolverThreads;
+
+        Editor(ScanOptions o) {
+            connectTimeout = o.connectTimeout;
+            handshakeTimeout = o.handshakeTimeout;
+            totalTimeout = o.totalTimeout;
+            resolveTimeout = o.resolveTimeout;
+            versions = o.versions;
+            handshakesPerVersion = o.handshakesPerVersion;
+            allAddresses = o.allAddresses;
+            maxAddresses = o.maxAddresses;
+            resolverThreads = o.resolverThreads;
+        }
     }
 
     /** How many addresses of a resolution will be scanned. */

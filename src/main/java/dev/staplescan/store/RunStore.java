@@ -40,17 +40,6 @@ public final class RunStore {
         public boolean completed() {
             return state.completed();
         }
-
-        /**
-         * The state's name, for {@code batch/} until it reads {@link #state()} (see {@link RunStatus}).
-         *
-         * @deprecated compare {@link #state()} or call {@link #completed()}: a string comparison
-         *     silently breaks when a state is renamed
-         */
-        @Deprecated(forRemoval = true)
-        public String status() {
-            return state.name();
-        }
     }
 
     /** Why a run did not complete; decides whether the next start resumes it or starts afresh. */
@@ -114,16 +103,6 @@ public final class RunStore {
                 status.name(),
                 finishedAt == null ? null : Timestamp.from(finishedAt),
                 runId);
-    }
-
-    /**
-     * Records a state by name, for {@code batch/} until it passes a {@link RunStatus}.
-     *
-     * @deprecated pass a {@link RunStatus}
-     */
-    @Deprecated(forRemoval = true)
-    public void status(long runId, String status, Instant finishedAt) {
-        status(runId, RunStatus.of(status), finishedAt);
     }
 
     /** Records the policy a run's findings were (re-)assessed under. */

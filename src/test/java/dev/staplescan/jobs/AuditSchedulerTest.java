@@ -3,6 +3,7 @@ package dev.staplescan.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.staplescan.settings.AuditSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -103,8 +104,7 @@ class AuditSchedulerTest {
                 "by-hand",
                 "",
                 List.of(Path.of("a.csv")),
-                "default",
-                ScanSpec.DEFAULTS,
+                AuditSettings.defaults(),
                 output(),
                 Retention.KEEP_ALL,
                 Optional.empty(),
@@ -123,8 +123,7 @@ class AuditSchedulerTest {
                 name,
                 "",
                 List.of(Path.of("a.csv")),
-                "default",
-                ScanSpec.DEFAULTS,
+                AuditSettings.defaults(),
                 output(),
                 Retention.KEEP_ALL,
                 Optional.of(CronSchedule.parse(cron, utc)),
@@ -132,6 +131,6 @@ class AuditSchedulerTest {
     }
 
     private static OutputSpec output() {
-        return new OutputSpec("/tmp/out", java.util.EnumSet.allOf(dev.staplescan.report.ReportFormat.class), false);
+        return new OutputSpec("/tmp/out");
     }
 }

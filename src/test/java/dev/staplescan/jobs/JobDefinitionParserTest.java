@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.staplescan.report.ReportFormat;
+import dev.staplescan.settings.AuditSettings;
+import dev.staplescan.settings.ReportFormat;
+import dev.staplescan.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,18 +59,19 @@ class JobDefinitionParserTest {
         assertEquals(List.of(dir.resolve("lists/fleet.csv")), d.inputs());
         assertEquals("strict", d.policy());
         assertEquals(
-                new ScanSpec(
-                        8,
-                        512,
-                        Duration.ofSeconds(2),
-                        Duration.ofMillis(500),
-                        Duration.ofMinutes(1),
-                        3,
-                        java.util.Optional.of(dir.resolve("ca/bundle.pem")),
-                        0.2),
-                d.scan());
-        assertEquals(Set.of(ReportFormat.CSV), d.output().formats());
-        assertTrue(d.output().csvBom());
+                AuditSettings.of(Map.ofEntries(
+                        Map.entry(Settings.POLICY, "strict"),
+                        Map.entry(Settings.PARTITIONS, 8),
+                        Map.entry(Settings.CONCURRENCY, 512),
+                        Map.entry(Settings.CONNECT_TIMEOUT, Duration.ofSeconds(2)),
+                        Map.entry(Settings.HANDSHAKE_TIMEOUT, Duration.ofMillis(500)),
+                        Map.entry(Settings.ENDPOINT_TIMEOUT, Duration.ofMinutes(1)),
+                        Map.entry(Settings.HANDSHAKES, 3),
+                        Map.entry(Settings.TRUST, Optional.of(dir.resolve("ca/bundle.pem"))),
+                        Map.entry(Settings.MAX_REJECTED_SHARE, 0.2),
+                        Map.entry(Settings.FORMATS, Set.of(ReportFormat.CSV)),
+                        Map.entry(Settings.CSV_BOM, true))),
+                d.settings());
         assertEquals(30, d.retention().keepRuns().getAsInt());
         assertEquals(90, d.retention().keepDays().getAsInt());
         assertEquals(ZoneId.of("Europe/Berlin"), d.zone());
@@ -84,8 +89,8 @@ class JobDefinitionParserTest {
         JobDefinition d = parse("hourly-critical.yaml", MINIMAL);
         assertEquals("hourly-critical", d.name());
         assertEquals("default", d.policy());
-        assertEquals(ScanSpec.DEFAULTS, d.scan());
-        assertEquals(Set.of(ReportFormat.PDF, ReportFormat.CSV), d.output().formats());
+        assertEquals(AuditSettings.defaults(), d.settings());
+        assertEquals(Set.of(ReportFormat.PDF, ReportFormat.CSV), d.settings().get(Settings.FORMATS));
         assertTrue(d.schedule().isEmpty());
         assertTrue(!d.retention().prunes());
     }
@@ -121,7 +126,7 @@ class JobDefinitionParserTest {
                 "handshake-timeout: -1s         | scan.handshake-timeout: must be a duration",
                 "handshakes: 99                 | scan.handshakes: must be a whole number from 1 to",
                 "max-rejected-share: 2          | scan.max-rejected-share: must be a number from 0 to 1",
-                "parts: 4                       | scan.parts: unknown field (allowed here: concurrency, connect-timeout"
+                "parts: 4                       | scan.parts: unknown field (allowed here: all-addresses, concurrency, connect-timeout"
             })
     void eachWrongScanFieldIsNamed(String line, String expected) {
         assertProblem(MINIMAL + "scan:\n  " + line + "\n", expected);
