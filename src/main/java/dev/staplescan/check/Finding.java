@@ -13,7 +13,7 @@ import java.util.Objects;
 public record Finding(FindingCode code, Severity severity, String message, String control) {
 
     public Finding {
-        control = Objects.requireNonNull(control, "control (use \"\" for none)");
+        Objects.requireNonNull(control, "control (use \"\" for none)");
     }
 
     /** A finding whose code is mapped to no control. */
