@@ -71,12 +71,21 @@ public final class Scenario {
     }
 
     public Scenario handshakeAt(String address, TlsVersion version, List<byte[]> chain, byte[] staple) {
+        return negotiatedAt(address, version, version, chain, staple);
+    }
+
+    /** A completed handshake that asked for one version and negotiated another. */
+    public Scenario negotiated(TlsVersion asked, TlsVersion ran, List<byte[]> chain, byte[] staple) {
+        return negotiatedAt(ADDRESS, asked, ran, chain, staple);
+    }
+
+    private Scenario negotiatedAt(String address, TlsVersion asked, TlsVersion ran, List<byte[]> chain, byte[] staple) {
         handshakes.add(new Handshake(
                 handshakes.size(),
                 address,
-                version,
+                asked,
                 Outcome.OK,
-                version.jsseName(),
+                ran.jsseName(),
                 "TLS_AES_128_GCM_SHA256",
                 chain,
                 staple,
