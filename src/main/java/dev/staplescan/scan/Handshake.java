@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -61,8 +62,7 @@ public record Handshake(
      * outside {@link TlsVersion} cannot occur; should one, the version asked for stands in.)
      */
     public TlsVersion version() {
-        TlsVersion negotiated = protocol == null ? null : TlsVersion.fromJsse(protocol);
-        return negotiated != null ? negotiated : requested;
+        return Optional.ofNullable(protocol).flatMap(TlsVersion::fromJsse).orElse(requested);
     }
 
     /**

@@ -65,6 +65,17 @@ public final class Scenario {
         return this;
     }
 
+    /** An endpoint with one TLS 1.3 handshake presenting the leaf's chain and this staple ({@code null}: none). */
+    public static Scenario stapling(IssuedCert leaf, byte[] staple) {
+        return endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), staple);
+    }
+
+    /** An endpoint with one TLS 1.3 handshake stapling a good response for a fresh leaf. */
+    public static Scenario goodStapling() {
+        IssuedCert leaf = leaf();
+        return stapling(leaf, goodStaple(leaf));
+    }
+
     /** A completed handshake on {@link #ADDRESS}; {@code staple == null} means none was stapled. */
     public Scenario handshake(TlsVersion version, List<byte[]> chain, byte[] staple) {
         return handshakeAt(ADDRESS, version, chain, staple);
