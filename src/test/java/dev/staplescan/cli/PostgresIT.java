@@ -40,8 +40,7 @@ class PostgresIT {
         }
         String url = admin.substring(0, admin.lastIndexOf('/') + 1) + db;
         try (Fleet fleet = Fleet.start(List.of(Scenario.GOOD, Scenario.NO_STAPLE))) {
-            fleet.writeHostList(tmp.resolve("hosts.csv"));
-            fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
+            LabFiles.write(fleet, tmp);
             Path job = tmp.resolve("pg.yaml");
             Files.writeString(
                     job,
