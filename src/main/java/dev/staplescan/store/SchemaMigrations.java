@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,10 +30,11 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  *   <li>{@code db/migration/common/}: the normal place. One script runs unchanged on H2 and
  *       PostgreSQL; write SQL both accept (binary columns are {@code BYTEA}, which H2 reads as
  *       {@code BINARY VARYING} of its largest size, the same as {@code VARBINARY} without a length).
- *   <li>{@code db/migration/h2/} and {@code db/migration/postgresql/}: only for a version whose SQL
- *       truly differs between the platforms. Such a version then has one script in each platform
- *       folder, under the same file name, and none in {@code common/}. {@code SchemaMigrationsTest}
- *       fails when the two scripts are the same SQL (move it to {@code common/}).
+ *   <li>{@code db/migration/h2/} and {@code db/migration/postgresql/}: only where the SQL truly
+ *       differs. A script there overrides the common script of the same file name on its platform;
+ *       a version with no common script needs one in every platform folder.
+ *       {@code SchemaMigrationsTest} fails when a platform script is the same SQL as its counterpart
+ *       (move it to {@code common/}).
  * </ul>
  *
  * <p>Each applied version is recorded in {@code ss_schema_version} (no checksums: an applied script
@@ -123,25 +123,28 @@ public final class SchemaMigrations {
         Map<String, Map<Integer, Migration>> byPlatform = new TreeMap<>();
         PLATFORMS.forEach(p -> byPlatform.put(p, scripts(p)));
         checkLayout(common, byPlatform);
-        Map<Integer, Migration> own = byPlatform.getOrDefault(platform, Map.of());
-        all.addAll(common.values());
-        all.addAll(own.values());
-        all.sort(Comparator.comparingInt(Migration::version));
+        Map<Integer, Migration> merged = new TreeMap<>(common);
+        merged.putAll(byPlatform.getOrDefault(platform, Map.of())); // a platform script overrides
+        all.addAll(merged.values());
         return all;
     }
 
     /**
-     * Fails when the folders do not follow the layout in the class comment: a platform script must
-     * not repeat a common version, and every platform folder has the same versions under the same
-     * names (a version missing on one platform would leave its databases behind).
+     * Fails when the folders do not follow the layout in the class comment: a platform script
+     * overriding a common one has its file name, and a version that is not common is in every
+     * platform folder under the same name (a version missing on one platform would leave its
+     * databases behind).
      */
     static void checkLayout(Map<Integer, Migration> common, Map<String, Map<Integer, Migration>> byPlatform) {
         byPlatform.forEach((folder, scripts) -> scripts.values().forEach(m -> {
-            if (common.containsKey(m.version())) {
-                // Also what a build directory from before versions 2 to 6 moved to common/ looks like.
-                throw new IllegalStateException("Schema migration " + m.version() + " is in both db/migration/" + COMMON
-                        + " and db/migration/" + folder + ": keep one (if neither is yours, the build output is"
-                        + " stale: run mvn clean).");
+            Migration base = common.get(m.version());
+            if (base != null) {
+                if (!base.description().equals(m.description())) {
+                    throw new IllegalStateException("Schema migration " + m.fileName() + " in db/migration/" + folder
+                            + " overrides " + base.fileName() + " in db/migration/" + COMMON
+                            + ": an override keeps the file name.");
+                }
+                return;
             }
             byPlatform.forEach((other, theirs) -> {
                 Migration twin = theirs.get(m.version());

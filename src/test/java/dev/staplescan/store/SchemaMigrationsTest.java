@@ -97,14 +97,25 @@ class SchemaMigrationsTest {
     }
 
     @Test
-    void aPlatformFolderHoldsOnlyScriptsWhoseSqlDiffersBetweenPlatforms() throws IOException {
-        Map<Integer, Migration> h2 = SchemaMigrations.scripts("h2");
-        Map<Integer, Migration> postgresql = SchemaMigrations.scripts("postgresql");
-        for (Migration m : h2.values()) {
-            assertNotEquals(
-                    sql(m),
-                    sql(postgresql.get(m.version())),
-                    m.fileName() + " is the same SQL on H2 and PostgreSQL: move it to db/migration/common");
+    void aPlatformFolderHoldsOnlyScriptsWhoseSqlDiffers() throws IOException {
+        Map<Integer, Migration> common = SchemaMigrations.scripts(SchemaMigrations.COMMON);
+        for (String platform : SchemaMigrations.PLATFORMS) {
+            for (Migration m : SchemaMigrations.scripts(platform).values()) {
+                // compared with the common script it overrides, else with the other platforms' scripts
+                List<Migration> counterparts = common.containsKey(m.version())
+                        ? List.of(common.get(m.version()))
+                        : SchemaMigrations.PLATFORMS.stream()
+                                .filter(other -> !other.equals(platform))
+                                .map(other -> SchemaMigrations.scripts(other).get(m.version()))
+                                .toList();
+                for (Migration counterpart : counterparts) {
+                    assertNotEquals(
+                            sql(counterpart),
+                            sql(m),
+                            platform + "/" + m.fileName() + " is the same SQL as its counterpart: keep one script in"
+                                    + " db/migration/common (or, if neither is yours, the build output is stale: mvn clean)");
+                }
+            }
         }
     }
 
@@ -118,7 +129,7 @@ class SchemaMigrationsTest {
     }
 
     @Test
-    void aVersionOnOnePlatformOnlyOrInTwoPlacesIsRefused() {
+    void aVersionOnOnePlatformOnlyIsRefused() {
         Map<Integer, Migration> common = Map.of(2, script(2, "CREATE TABLE t (a INT);"));
         Map<String, Map<Integer, Migration>> platforms = new TreeMap<>();
         platforms.put("h2", Map.of(7, script(7, "ALTER TABLE t ADD b VARBINARY;")));
@@ -131,11 +142,23 @@ class SchemaMigrationsTest {
 
         platforms.put("postgresql", Map.of(7, script(7, "ALTER TABLE t ADD b BYTEA;")));
         SchemaMigrations.checkLayout(common, platforms); // one script per platform: fine
+    }
 
-        IllegalStateException twice = assertThrows(
-                IllegalStateException.class,
-                () -> SchemaMigrations.checkLayout(Map.of(7, script(7, "ALTER TABLE t ADD b BYTEA;")), platforms));
-        assertTrue(twice.getMessage().contains("in both db/migration/common and db/migration/"), twice.getMessage());
+    @Test
+    void aPlatformScriptOverridesTheCommonOneOfTheSameName() {
+        Map<Integer, Migration> common = Map.of(7, script(7, "ALTER TABLE t ADD b BYTEA;"));
+        Map<String, Map<Integer, Migration>> platforms = new TreeMap<>();
+        platforms.put("h2", Map.of(7, script(7, "ALTER TABLE t ADD b VARBINARY(100);")));
+        platforms.put("postgresql", Map.of());
+        SchemaMigrations.checkLayout(common, platforms); // an override on one platform only: fine
+
+        platforms.put(
+                "h2", Map.of(7, new Migration(7, "other name", script(7, "").script())));
+        IllegalStateException renamed =
+                assertThrows(IllegalStateException.class, () -> SchemaMigrations.checkLayout(common, platforms));
+        assertTrue(
+                renamed.getMessage().contains("V7__other_name.sql in db/migration/h2 overrides V7__test.sql"),
+                renamed.getMessage());
     }
 
     private JdbcDataSource h2(String name) {
