@@ -6,7 +6,6 @@ import dev.staplescan.ocsp.StapleVerifier;
 import dev.staplescan.scan.Handshake;
 import dev.staplescan.scan.Observation;
 import dev.staplescan.scan.Outcome;
-import dev.staplescan.scan.TlsVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,11 +145,5 @@ public final class Evidence {
     /** True when the server stapled something (valid or not) on this reached handshake. */
     public static boolean stapled(Handshake h) {
         return h.outcome() == Outcome.STAPLE_MALFORMED || (h.completed() && h.stapled());
-    }
-
-    /** The TLS version a reached handshake ran: the negotiated one, else the one asked for. */
-    public static TlsVersion version(Handshake h) {
-        TlsVersion negotiated = h.protocol() == null ? null : TlsVersion.fromJsse(h.protocol());
-        return negotiated != null ? negotiated : h.requested();
     }
 }

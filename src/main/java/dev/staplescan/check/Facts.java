@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,6 +35,7 @@ final class Facts {
                 .filter(p -> p != null)
                 .forEach(protocols::add);
         boolean stapled = e.reached().stream().anyMatch(Evidence::stapled);
+        Map<TlsVersion, List<Handshake>> byVersion = Handshake.byVersion(e.reached());
         Optional<SingleResponseCheck> single = e.staples().stream()
                 .map(s -> s.verification().single())
                 .filter(s -> s.match().usable())
@@ -56,14 +58,16 @@ final class Facts {
                 leaf == null ? null : leaf.getIssuerX500Principal().getName(),
                 leaf == null ? null : Fmt.serial(leaf.getSerialNumber()),
                 chain.flatMap(c -> c.ocspUrls().stream().findFirst()).orElse(null),
-                stapledUnder(e, TlsVersion.TLS_1_3),
-                stapledUnder(e, TlsVersion.TLS_1_2));
+                stapledUnder(byVersion, TlsVersion.TLS_1_3),
+                stapledUnder(byVersion, TlsVersion.TLS_1_2));
     }
 
-    /** Whether a handshake of this version that reached the server stapled; {@code null} if none reached it. */
-    private static Boolean stapledUnder(Evidence e, TlsVersion version) {
-        List<Handshake> ofVersion =
-                e.reached().stream().filter(h -> h.requested() == version).toList();
-        return ofVersion.isEmpty() ? null : ofVersion.stream().anyMatch(Evidence::stapled);
+    /**
+     * Whether a reached handshake that ran under this version ({@link Handshake#version()}) stapled;
+     * {@code null} if none ran under it.
+     */
+    private static Boolean stapledUnder(Map<TlsVersion, List<Handshake>> byVersion, TlsVersion version) {
+        List<Handshake> ofVersion = byVersion.get(version);
+        return ofVersion == null ? null : ofVersion.stream().anyMatch(Evidence::stapled);
     }
 }

@@ -1,6 +1,11 @@
 package dev.staplescan.scan;
 
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The raw facts of one TLS handshake attempt that asked for a staple. Nothing here is judged:
@@ -43,5 +48,30 @@ public record Handshake(
     /** True when the server stapled something (valid or not). */
     public boolean stapled() {
         return staple != null;
+    }
+
+    /**
+     * The TLS version this handshake ran under: the negotiated one, else (no handshake completed, e.g.
+     * aborted over a malformed staple) the one asked for. This is the one notion of "a handshake's
+     * version" that grouping by version uses ({@link #byVersion}): a staple travels in the protocol
+     * that ran, a CertificateStatus message in TLS 1.2 (RFC 6066 section 8) and a CertificateEntry
+     * extension in TLS 1.3 (RFC 8446 section 4.4.2.1). A server asked for TLS 1.3 that answered in TLS
+     * 1.2 stapled (or not) under TLS 1.2 and says nothing about its TLS 1.3 stapling; counting it under
+     * the version asked for would credit or blame TLS 1.3 for what TLS 1.2 did. (Our probe offers one
+     * version per attempt, so a completed handshake ran the version asked for, and a negotiated name
+     * outside {@link TlsVersion} cannot occur; should one, the version asked for stands in.)
+     */
+    public TlsVersion version() {
+        return Optional.ofNullable(protocol).flatMap(TlsVersion::fromJsse).orElse(requested);
+    }
+
+    /**
+     * The handshakes grouped by {@link #version()}, versions in {@link TlsVersion} order, handshakes
+     * in their given order; a version no handshake ran under is absent.
+     */
+    public static Map<TlsVersion, List<Handshake>> byVersion(Collection<Handshake> handshakes) {
+        return handshakes.stream()
+                .collect(Collectors.groupingBy(
+                        Handshake::version, () -> new EnumMap<>(TlsVersion.class), Collectors.toList()));
     }
 }

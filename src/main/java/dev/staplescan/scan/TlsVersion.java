@@ -1,5 +1,8 @@
 package dev.staplescan.scan;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The TLS versions a scan asks for. Order matters: the scanner tries them in this order. */
 public enum TlsVersion {
     TLS_1_3("TLSv1.3"),
@@ -16,13 +19,8 @@ public enum TlsVersion {
         return jsseName;
     }
 
-    /** The version for a JSSE protocol name, or {@code null} for one we do not ask for. */
-    public static TlsVersion fromJsse(String name) {
-        for (TlsVersion v : values()) {
-            if (v.jsseName.equals(name)) {
-                return v;
-            }
-        }
-        return null;
+    /** The version for a JSSE protocol name; empty for one we do not ask for (e.g. {@code TLSv1.1}). */
+    public static Optional<TlsVersion> fromJsse(String name) {
+        return Arrays.stream(values()).filter(v -> v.jsseName.equals(name)).findFirst();
     }
 }

@@ -65,18 +65,38 @@ public final class Scenario {
         return this;
     }
 
+    /** An endpoint with one TLS 1.3 handshake presenting the leaf's chain and this staple ({@code null}: none). */
+    public static Scenario stapling(IssuedCert leaf, byte[] staple) {
+        return endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf), staple);
+    }
+
+    /** An endpoint with one TLS 1.3 handshake stapling a good response for a fresh leaf. */
+    public static Scenario goodStapling() {
+        IssuedCert leaf = leaf();
+        return stapling(leaf, goodStaple(leaf));
+    }
+
     /** A completed handshake on {@link #ADDRESS}; {@code staple == null} means none was stapled. */
     public Scenario handshake(TlsVersion version, List<byte[]> chain, byte[] staple) {
         return handshakeAt(ADDRESS, version, chain, staple);
     }
 
     public Scenario handshakeAt(String address, TlsVersion version, List<byte[]> chain, byte[] staple) {
+        return negotiatedAt(address, version, version, chain, staple);
+    }
+
+    /** A completed handshake that asked for one version and negotiated another. */
+    public Scenario negotiated(TlsVersion asked, TlsVersion ran, List<byte[]> chain, byte[] staple) {
+        return negotiatedAt(ADDRESS, asked, ran, chain, staple);
+    }
+
+    private Scenario negotiatedAt(String address, TlsVersion asked, TlsVersion ran, List<byte[]> chain, byte[] staple) {
         handshakes.add(new Handshake(
                 handshakes.size(),
                 address,
-                version,
+                asked,
                 Outcome.OK,
-                version.jsseName(),
+                ran.jsseName(),
                 "TLS_AES_128_GCM_SHA256",
                 chain,
                 staple,

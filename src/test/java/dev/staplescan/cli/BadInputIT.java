@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,23 +23,20 @@ class BadInputIT {
         return tmp.resolve("data").toString();
     }
 
+    /** {@code scan --input LIST --out DIR/<out> --data DIR/data} (no trust bundle: nothing here completes TLS), then more. */
+    private CliRun scan(Path list, String out, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "scan", "--input", list.toString(), "--out", tmp.resolve(out).toString(), "--data", data()));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
     @Test
     void badLinesAreRecordedWithLineNumbersAndTheRestIsScanned() throws Exception {
         Path list = Path.of("sample-inputs", "with-bad-lines.csv");
         Path out = tmp.resolve("out");
 
-        CliRun run = CliRun.of(
-                "scan",
-                "--input",
-                list.toString(),
-                "--out",
-                out.toString(),
-                "--data",
-                data(),
-                "--timeout",
-                "2s",
-                "--connect-timeout",
-                "1s");
+        CliRun run = scan(list, "out", "--timeout", "2s", "--connect-timeout", "1s");
 
         // The good lines point at loopback ports where nothing listens: ERROR verdicts, hence exit 1.
         assertEquals(ExitCodes.POLICY_FAILURES, run.exitCode(), run::toString);
@@ -60,11 +58,9 @@ class BadInputIT {
 
     @Test
     void aFileThatIsNotAHostListStopsTheRunWithAReason() throws Exception {
-        Path junk = tmp.resolve("junk.json");
-        Files.writeString(junk, "{\"hosts\": [\n  \"a\", \"b\"\n],\n\"x\": 1}\n");
+        Path junk = Files.writeString(tmp.resolve("junk.json"), "{\"hosts\": [\n  \"a\", \"b\"\n],\n\"x\": 1}\n");
 
-        CliRun run = CliRun.of(
-                "scan", "--input", junk.toString(), "--out", tmp.resolve("o").toString(), "--data", data());
+        CliRun run = scan(junk, "o");
 
         assertEquals(ExitCodes.COULD_NOT_RUN, run.exitCode(), run::toString);
         assertTrue(run.err().contains("no usable endpoint") || run.err().contains("were rejected"), run::toString);
@@ -72,26 +68,14 @@ class BadInputIT {
 
     @Test
     void aRejectedListIsNotResumedAfterItWasFixed() throws Exception {
-        Path list = tmp.resolve("list.txt");
-        Files.writeString(list, "not a host!\nneither this\n");
-        CliRun first = CliRun.of(
-                "scan", "--input", list.toString(), "--out", tmp.resolve("o1").toString(), "--data", data());
+        Path list = Files.writeString(tmp.resolve("list.txt"), "not a host!\nneither this\n");
+        CliRun first = scan(list, "o1");
         assertEquals(ExitCodes.COULD_NOT_RUN, first.exitCode(), first::toString);
         assertTrue(first.err().contains("Fix the host list"), first::toString);
 
         // the user fixes the file and runs the same command with --restart, as a cron job would
         Files.writeString(list, "127.0.0.1:1\n");
-        CliRun second = CliRun.of(
-                "scan",
-                "--input",
-                list.toString(),
-                "--out",
-                tmp.resolve("o2").toString(),
-                "--data",
-                data(),
-                "--connect-timeout",
-                "1s",
-                "--restart");
+        CliRun second = scan(list, "o2", "--connect-timeout", "1s", "--restart");
 
         assertEquals(ExitCodes.POLICY_FAILURES, second.exitCode(), second::toString);
         assertTrue(second.err().contains("starting a new one"), second::toString);

@@ -34,23 +34,9 @@ class KillAndRestartIT {
     @Test
     void killedScanResumesWithoutLosingOrRepeatingEndpoints() throws Exception {
         try (Fleet fleet = Fleet.start(List.of(), ENDPOINTS, Duration.ofMillis(60))) {
-            Path hosts = fleet.writeHostList(tmp.resolve("hosts.csv"));
-            Path trust = fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
-            Path data = tmp.resolve("data");
-            List<String> args = List.of(
-                    "scan",
-                    "--input",
-                    hosts.toString(),
-                    "--trust",
-                    trust.toString(),
-                    "--out",
-                    tmp.resolve("out").toString(),
-                    "--data",
-                    data.toString(),
-                    "--partitions",
-                    "2",
-                    "--concurrency",
-                    "" + CONCURRENCY);
+            LabFiles lab = LabFiles.write(fleet, tmp);
+            Path data = lab.data();
+            List<String> args = lab.scanArgs("out", "--partitions", "2", "--concurrency", "" + CONCURRENCY);
 
             // given a scan in another JVM that has scanned part of the list
             Process child = startChild(args);

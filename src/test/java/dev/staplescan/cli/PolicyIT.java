@@ -44,30 +44,15 @@ class PolicyIT {
 
     private Path tmp;
     private Fleet fleet;
-    private Path hosts;
-    private Path trust;
+    private LabFiles lab;
     private CliRun scan;
 
     @BeforeAll
     void scanUnderBaselineRequirements(@TempDir Path dir) {
         tmp = dir;
         fleet = Fleet.start(SCENARIOS);
-        hosts = fleet.writeHostList(tmp.resolve("hosts.csv"));
-        trust = fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
-        scan = CliRun.of(
-                "scan",
-                "--input",
-                hosts.toString(),
-                "--trust",
-                trust.toString(),
-                "--out",
-                tmp.resolve("out").toString(),
-                "--data",
-                data(),
-                "--timeout",
-                "3s",
-                "--policy",
-                "baseline-requirements");
+        lab = LabFiles.write(fleet, tmp);
+        scan = lab.scan("out", "--policy", "baseline-requirements");
     }
 
     @AfterAll
@@ -99,8 +84,7 @@ class PolicyIT {
         long connectionsBefore = fleet.connectionsAccepted();
         Path again = tmp.resolve("again");
 
-        CliRun report = CliRun.of(
-                "report", "--run", "1", "--policy", policy.toString(), "--out", again.toString(), "--data", data());
+        CliRun report = lab.report(1, "again", "--policy", policy.toString());
 
         assertEquals(ExitCodes.CLEAN, report.exitCode(), report::toString);
         assertTrue(report.out().contains("re-assessed under policy lenient"), report::toString);
@@ -121,7 +105,7 @@ class PolicyIT {
         assertEquals(1, count("SELECT COUNT(*) FROM ss_run"), "the re-assessment is no new run");
 
         Path plain = tmp.resolve("plain");
-        CliRun render = CliRun.of("report", "--run", "1", "--out", plain.toString(), "--data", data());
+        CliRun render = lab.report(1, "plain");
         assertEquals(ExitCodes.CLEAN, render.exitCode(), render::toString);
         assertEquals(
                 Files.readAllLines(again.resolve("findings.csv")), Files.readAllLines(plain.resolve("findings.csv")));
@@ -133,7 +117,7 @@ class PolicyIT {
         Path typo = Files.writeString(tmp.resolve("typo.properties"), "name = typo\nseverity.STAPLE_MISING = LOW\n");
 
         CliRun scanWithTypo =
-                CliRun.of("scan", "--input", hosts.toString(), "--data", data(), "--policy", typo.toString());
+                CliRun.of("scan", "--input", lab.hosts().toString(), "--data", data(), "--policy", typo.toString());
         CliRun reportWithTypo = CliRun.of("report", "--run", "1", "--data", data(), "--policy", typo.toString());
         CliRun unknown = CliRun.of("report", "--run", "1", "--data", data(), "--policy", "strict");
 
@@ -158,41 +142,30 @@ class PolicyIT {
     @Test
     @Order(4)
     void reassessmentNeedsTheRunsTrustBundleOrAnotherOne() throws Exception {
-        Path moved = Files.move(trust, tmp.resolve("moved-ca.pem"));
+        Path moved = Files.move(lab.trust(), tmp.resolve("moved-ca.pem"));
         try {
             CliRun refused = CliRun.of("report", "--run", "1", "--data", data(), "--policy", "default");
             assertEquals(ExitCodes.COULD_NOT_RUN, refused.exitCode(), refused::toString);
             assertEquals(
                     "staplescan: run 1 was scanned with the trust bundle "
-                            + trust.toAbsolutePath().normalize()
+                            + lab.trust().toAbsolutePath().normalize()
                             + ", which is no longer readable; pass it with --trust PEM\n",
                     refused.err());
             assertEquals("lenient", storedPolicy(), "nothing was cleared");
 
             Path out = tmp.resolve("moved");
-            CliRun report = CliRun.of(
-                    "report",
-                    "--run",
-                    "1",
-                    "--data",
-                    data(),
-                    "--policy",
-                    "default",
-                    "--trust",
-                    moved.toString(),
-                    "--out",
-                    out.toString());
+            CliRun report = lab.report(1, "moved", "--policy", "default", "--trust", moved.toString());
             assertEquals(ExitCodes.CLEAN, report.exitCode(), report::toString);
             assertEquals("default", storedPolicy());
             assertEquals("", endpoint(out, Scenario.GOOD).get("finding_codes"), "chains still trusted");
             assertEquals("FAIL", endpoint(out, Scenario.NO_STAPLE).get("verdict"));
         } finally {
-            Files.move(moved, trust);
+            Files.move(moved, lab.trust());
         }
     }
 
     private String data() {
-        return tmp.resolve("data").toString();
+        return lab.data().toString();
     }
 
     private CSVRecord endpoint(Path dir, Scenario scenario) throws Exception {

@@ -35,7 +35,7 @@ class ReportChangesIT {
     private Fleet fleet;
     private TcpRelay breaks;
     private TcpRelay heals;
-    private Path hosts;
+    private LabFiles lab;
     private CliRun first;
     private CliRun second;
 
@@ -49,8 +49,7 @@ class ReportChangesIT {
         InetSocketAddress noStaple = address(by.get(Scenario.NO_STAPLE));
         breaks = new TcpRelay(good);
         heals = new TcpRelay(noStaple);
-        Path trust = fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
-        hosts = tmp.resolve("hosts.csv");
+        lab = new LabFiles(tmp, tmp.resolve("hosts.csv"), fleet.writeTrustBundle(tmp.resolve("lab-ca.pem")));
 
         List<String> lines = new ArrayList<>(List.of(
                 "host,port,sni,owner,environment",
@@ -60,31 +59,14 @@ class ReportChangesIT {
                 heals.host() + "," + heals.port() + "," + Scenario.GOOD.sni() + ",identity,prod",
                 line(by.get(Scenario.REVOKED), "payments", "prod"),
                 line(by.get(Scenario.GOOD), "identity", "staging")));
-        Files.write(hosts, lines);
-        first = scan(trust, "out1");
+        Files.write(lab.hosts(), lines);
+        first = lab.scan("out1");
 
         breaks.pointTo(noStaple);
         heals.pointTo(good);
         lines.add(line(by.get(Scenario.EXPIRED_STAPLE), "storefront", "prod"));
-        Files.write(hosts, lines);
-        second = scan(trust, "out2");
-    }
-
-    private CliRun scan(Path trust, String out) {
-        return CliRun.of(
-                "scan",
-                "--input",
-                hosts.toString(),
-                "--trust",
-                trust.toString(),
-                "--out",
-                tmp.resolve(out).toString(),
-                "--data",
-                tmp.resolve("data").toString(),
-                "--timeout",
-                "3s",
-                "--connect-timeout",
-                "2s");
+        Files.write(lab.hosts(), lines);
+        second = lab.scan("out2");
     }
 
     private static InetSocketAddress address(FleetEndpoint e) {
@@ -145,14 +127,7 @@ class ReportChangesIT {
     @Test
     void theReportCommandRendersTheSameComparisonFromTheDatabase() throws IOException {
         Path again = tmp.resolve("again");
-        CliRun report = CliRun.of(
-                "report",
-                "--run",
-                "2",
-                "--out",
-                again.toString(),
-                "--data",
-                tmp.resolve("data").toString());
+        CliRun report = lab.report(2, "again");
 
         assertEquals(0, report.exitCode(), report::toString);
         String text = PdfText.of(again.resolve("report.pdf"));

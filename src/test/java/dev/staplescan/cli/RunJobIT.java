@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +64,20 @@ class RunJobIT {
                 """);
     }
 
+    /** {@code run} of the lab fleet's job, which completes with failing endpoints (the fleet has some). */
+    private CliRun runTheJob() {
+        CliRun run = cli("run", job.toString());
+        assertEquals(ExitCodes.POLICY_FAILURES, run.exitCode(), run::toString);
+        return run;
+    }
+
+    /** The command on this test's database ({@code --data}). */
+    private CliRun cli(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--data", data.toString()));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
     @AfterAll
     void stopFleet() {
         fleet.close();
@@ -71,8 +86,7 @@ class RunJobIT {
     @Test
     @Order(1)
     void runScansTheDefinitionsListAndWritesItsFormats() throws Exception {
-        CliRun run = CliRun.of("run", job.toString(), "--data", data.toString());
-        assertEquals(ExitCodes.POLICY_FAILURES, run.exitCode(), run::toString);
+        CliRun run = runTheJob();
         assertTrue(run.out().startsWith("run 1: 4 endpoints"), run::toString);
         assertTrue(
                 run.err().contains("job lab-fleet: starting a run of " + tmp.resolve("lists/fleet.csv")),
@@ -87,8 +101,7 @@ class RunJobIT {
     @Test
     @Order(2)
     void theNextRunPrunesTheFirstButKeepsItsSummary() throws Exception {
-        CliRun run = CliRun.of("run", job.toString(), "--data", data.toString());
-        assertEquals(ExitCodes.POLICY_FAILURES, run.exitCode(), run::toString);
+        CliRun run = runTheJob();
         assertTrue(run.err().contains("retention pruned the details of 1 old run(s)"), run::toString);
         for (String table : List.of("ss_target", "ss_observation", "ss_handshake", "ss_assessment", "ss_finding")) {
             assertEquals("0", query("SELECT COUNT(*) FROM " + table + " WHERE run_id = 1"), table);
@@ -97,7 +110,7 @@ class RunJobIT {
         assertEquals("2", query("SELECT COUNT(*) FROM ss_run_summary"));
         assertEquals("TRUE", query("SELECT pruned_at IS NOT NULL FROM ss_run WHERE id = 1"));
 
-        CliRun runs = CliRun.of("runs", "--data", data.toString());
+        CliRun runs = cli("runs");
         assertTrue(
                 runs.out()
                         .lines()
@@ -107,12 +120,12 @@ class RunJobIT {
                                 && l.matches(".*\\s4\\s+1\\s+0\\s+2\\s+1\\s+3\\s+50\\.0\\s+25\\.0\\s+0 .*")),
                 runs::toString);
 
-        CliRun trend = CliRun.of("trend", "--job", "lab-fleet", "--data", data.toString());
+        CliRun trend = cli("trend", "--job", "lab-fleet");
         assertEquals(0, trend.exitCode(), trend::toString);
         assertTrue(trend.out().contains("Trend of job lab-fleet: last 2 completed run(s)"), trend::toString);
         assertTrue(trend.out().lines().anyMatch(l -> l.startsWith("2 ") && l.contains("   =  ")), trend::toString);
 
-        CliRun report = CliRun.of("report", "--run", "1", "--data", data.toString());
+        CliRun report = cli("report", "--run", "1");
         assertEquals(ExitCodes.COULD_NOT_RUN, report.exitCode());
         assertTrue(report.err().contains("were deleted by its job's retention"), report::toString);
     }
@@ -123,12 +136,12 @@ class RunJobIT {
         Path bad = tmp.resolve("jobs/bad-list.yaml");
         Files.writeString(tmp.resolve("lists/bad.txt"), "https://not-a-host/\n*.wildcard.test\n");
         Files.writeString(bad, "input: ../lists/bad.txt\noutput:\n  directory: ../reports/bad\n");
-        CliRun first = CliRun.of("run", bad.toString(), "--data", data.toString());
+        CliRun first = cli("run", bad.toString());
         assertEquals(ExitCodes.COULD_NOT_RUN, first.exitCode(), first::toString);
         assertTrue(first.err().contains("(INPUT)") && first.err().contains("not resumable"), first::toString);
         assertEquals("INPUT", query("SELECT failure_kind FROM ss_run WHERE job = 'bad-list'"));
 
-        CliRun second = CliRun.of("run", bad.toString(), "--data", data.toString());
+        CliRun second = cli("run", bad.toString());
         assertEquals(ExitCodes.COULD_NOT_RUN, second.exitCode(), second::toString);
         assertFalse(second.err().contains("resuming"), second::toString);
         assertEquals("2", query("SELECT COUNT(*) FROM ss_run WHERE job = 'bad-list'"));
@@ -139,7 +152,7 @@ class RunJobIT {
     void aBadDefinitionOrAMissingListCannotRun() throws Exception {
         Path wrong = tmp.resolve("jobs/wrong.yaml");
         Files.writeString(wrong, "input: ../lists/fleet.csv\nscan:\n  partitions: lots\n");
-        CliRun run = CliRun.of("run", wrong.toString(), "--data", data.toString());
+        CliRun run = cli("run", wrong.toString());
         assertEquals(ExitCodes.COULD_NOT_RUN, run.exitCode());
         assertTrue(
                 run.err().contains(wrong + ": scan.partitions: must be a whole number from 1 to 256, not 'lots'"),
@@ -148,7 +161,7 @@ class RunJobIT {
 
         Path missing = tmp.resolve("jobs/missing.yaml");
         Files.writeString(missing, "input: ../lists/nope.csv\noutput:\n  directory: ../reports/x\n");
-        CliRun none = CliRun.of("run", missing.toString(), "--data", data.toString());
+        CliRun none = cli("run", missing.toString());
         assertEquals(ExitCodes.COULD_NOT_RUN, none.exitCode());
         assertTrue(none.err().contains("cannot read " + tmp.resolve("lists/nope.csv")), none::toString);
     }

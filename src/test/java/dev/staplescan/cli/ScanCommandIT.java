@@ -35,8 +35,7 @@ class ScanCommandIT {
 
     private Path tmp;
     private Fleet fleet;
-    private Path hosts;
-    private Path trust;
+    private LabFiles lab;
     private CliRun scan;
     private Path out;
 
@@ -44,26 +43,10 @@ class ScanCommandIT {
     void scanTheFleet(@TempDir Path dir) {
         tmp = dir;
         fleet = Fleet.start(Arrays.asList(Scenario.values()));
-        hosts = fleet.writeHostList(tmp.resolve("hosts.csv"));
-        trust = fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
+        lab = LabFiles.write(fleet, tmp);
         out = tmp.resolve("out");
-        scan = CliRun.of(
-                "scan",
-                "--input",
-                hosts.toString(),
-                "--trust",
-                trust.toString(),
-                "--out",
-                out.toString(),
-                "--data",
-                tmp.resolve("data").toString(),
-                "--timeout",
-                "3s",
-                "--connect-timeout",
-                "2s",
-                // two handshakes per version: the intermittent scenario staples from the second on
-                "--handshakes",
-                "2");
+        // two handshakes per version: the intermittent scenario staples from the second on
+        scan = lab.scan("out", "--handshakes", "2");
     }
 
     @AfterAll
@@ -79,15 +62,12 @@ class ScanCommandIT {
 
     @Test
     void everyScenarioGetsItsVerdictAndExactlyItsCodes() throws Exception {
-        Map<String, CSVRecord> rows = Csv.read(out.resolve("endpoints.csv")).stream()
-                .collect(Collectors.toMap(r -> r.get("host") + ":" + r.get("port"), Function.identity()));
+        Map<String, CSVRecord> rows = Csv.byEndpoint(out.resolve("endpoints.csv"));
         assertEquals(fleet.endpoints().size(), rows.size());
         StringBuilder wrong = new StringBuilder();
         for (FleetEndpoint e : fleet.endpoints()) {
             CSVRecord r = rows.get(e.endpoint());
-            Set<String> codes = r.get("finding_codes").isEmpty()
-                    ? Set.of()
-                    : new TreeSet<>(List.of(r.get("finding_codes").split(";")));
+            Set<String> codes = Csv.codes(r);
             Set<String> expected =
                     e.expectedCodes().stream().map(FindingCode::name).collect(Collectors.toCollection(TreeSet::new));
             if (!r.get("verdict").equals(e.expectedVerdict().name()) || !codes.equals(expected)) {
@@ -166,7 +146,7 @@ class ScanCommandIT {
                 "--input",
                 list.toString(),
                 "--trust",
-                trust.toString(),
+                lab.trust().toString(),
                 "--out",
                 offOut.toString(),
                 "--data",
@@ -190,18 +170,11 @@ class ScanCommandIT {
                         .lines()
                         .anyMatch(l -> l.startsWith("1 ")
                                 && l.contains("COMPLETED")
-                                && l.contains(hosts.toAbsolutePath().toString())),
+                                && l.contains(lab.hosts().toAbsolutePath().toString())),
                 runs::toString);
 
         Path again = tmp.resolve("again");
-        CliRun report = CliRun.of(
-                "report",
-                "--run",
-                "1",
-                "--out",
-                again.toString(),
-                "--data",
-                tmp.resolve("data").toString());
+        CliRun report = lab.report(1, "again");
         assertEquals(0, report.exitCode(), report::toString);
         assertEquals(
                 Files.readAllLines(out.resolve("endpoints.csv")), Files.readAllLines(again.resolve("endpoints.csv")));

@@ -11,11 +11,9 @@ import dev.staplescan.scan.TlsVersion;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,38 +33,17 @@ class TlsVersionMatrixIT {
             throws Exception {
         Set<TlsVersion> versions = EnumSet.of(version);
         try (Fleet fleet = Fleet.start(Arrays.asList(Scenario.values()))) {
-            Path hosts = fleet.writeHostList(tmp.resolve("hosts.csv"));
-            Path trust = fleet.writeTrustBundle(tmp.resolve("lab-ca.pem"));
+            LabFiles lab = LabFiles.write(fleet, tmp);
             Path out = tmp.resolve("out");
 
-            CliRun scan = CliRun.of(
-                    "scan",
-                    "--input",
-                    hosts.toString(),
-                    "--trust",
-                    trust.toString(),
-                    "--out",
-                    out.toString(),
-                    "--data",
-                    tmp.resolve("data").toString(),
-                    "--timeout",
-                    "3s",
-                    "--connect-timeout",
-                    "2s",
-                    "--handshakes",
-                    "2",
-                    "--tls",
-                    option);
+            CliRun scan = lab.scan("out", "--handshakes", "2", "--tls", option);
 
             assertEquals(ExitCodes.POLICY_FAILURES, scan.exitCode(), scan::toString);
-            Map<String, CSVRecord> rows = Csv.read(out.resolve("endpoints.csv")).stream()
-                    .collect(Collectors.toMap(r -> r.get("host") + ":" + r.get("port"), Function.identity()));
+            Map<String, CSVRecord> rows = Csv.byEndpoint(out.resolve("endpoints.csv"));
             StringBuilder wrong = new StringBuilder();
             for (FleetEndpoint e : fleet.endpoints()) {
                 CSVRecord r = rows.get(e.endpoint());
-                Set<String> codes = r.get("finding_codes").isEmpty()
-                        ? Set.of()
-                        : new TreeSet<>(List.of(r.get("finding_codes").split(";")));
+                Set<String> codes = Csv.codes(r);
                 Set<String> expected = e.scenario().expectedCodes(versions).stream()
                         .map(FindingCode::name)
                         .collect(Collectors.toCollection(TreeSet::new));

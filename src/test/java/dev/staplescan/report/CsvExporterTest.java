@@ -1,17 +1,18 @@
 package dev.staplescan.report;
 
+import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.staplescan.input.Rejection;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -26,55 +27,48 @@ class CsvExporterTest {
 
     @Test
     void endpointsRoundTripWithDocumentedHeader() throws IOException {
-        new CsvExporter().export(RunFixture.standard(), dir);
+        List<CSVRecord> rows = exportStandard("endpoints.csv", CsvColumns.ENDPOINTS);
 
-        List<CSVRecord> rows = parse(dir.resolve("endpoints.csv"), CsvColumns.ENDPOINTS);
-        assertEquals(3, rows.size());
-        CSVRecord pass = rows.get(0);
-        assertEquals("good.example.com", pass.get("host"));
-        assertEquals("443", pass.get("port"));
-        assertEquals("public;tier1", pass.get("tags"));
-        assertEquals("PASS", pass.get("verdict"));
-        assertEquals("", pass.get("finding_codes"));
-        assertEquals("", pass.get("worst_severity"));
-        assertEquals("192.0.2.10;2001:db8::10", pass.get("addresses"));
-        assertEquals("true", pass.get("stapled"));
-        assertEquals("false", pass.get("must_staple"));
-        assertEquals("2026-11-29T00:00:00Z", pass.get("next_update"));
-        assertEquals("70", pass.get("cert_days_left"));
-        assertEquals("2026-11-22T10:15:31Z", pass.get("scanned_at"));
-
-        CSVRecord fail = rows.get(1);
-        assertEquals(RunFixture.COMMA_HOST, fail.get("host"));
-        assertEquals("8443", fail.get("port"));
-        assertEquals("'" + RunFixture.HYPERLINK_OWNER, fail.get("owner"));
-        assertEquals("FAIL", fail.get("verdict"));
-        assertEquals("MUST_STAPLE_VIOLATION;STAPLE_EXPIRED", fail.get("finding_codes"), "most severe first");
-        assertEquals("CRITICAL", fail.get("worst_severity"));
-        assertEquals("2", fail.get("cert_days_left"));
-        assertEquals("CN=Lab Intermediate, O=staplescan", fail.get("issuer"));
-
-        CSVRecord error = rows.get(2);
-        assertEquals("ERROR", error.get("verdict"));
-        assertEquals("", error.get("stapled"), "unknown is an empty cell");
-        assertEquals("", error.get("cert_days_left"));
-        assertEquals("", error.get("this_update"));
+        // one line per column: its cells in the PASS, FAIL and ERROR rows. Finding codes go most severe
+        // first; what is unknown (the ERROR row's staple and dates) is an empty cell; the owner that
+        // looks like a formula is defused with a leading apostrophe.
+        assertColumns(rows, """
+                host           | good.example.com        | odd,host.example.com                 | gone.example.com
+                port           | 443                     | 8443                                 | 443
+                owner          | web-team                | '=HYPERLINK("http://x","y")          | db-team
+                tags           | public;tier1            |                                      |
+                verdict        | PASS                    | FAIL                                 | ERROR
+                finding_codes  |                         | MUST_STAPLE_VIOLATION;STAPLE_EXPIRED | DNS_FAILURE
+                worst_severity |                         | CRITICAL                             | HIGH
+                addresses      | 192.0.2.10;2001:db8::10 | 192.0.2.11                           |
+                stapled        | true                    | true                                 |
+                must_staple    | false                   | true                                 |
+                this_update    | 2026-11-22T00:00:00Z    | 2026-11-13T00:00:00Z                 |
+                next_update    | 2026-11-29T00:00:00Z    | 2026-11-20T00:00:00Z                 |
+                cert_days_left | 70                      | 2                                    |
+                issuer         | CN=Lab Intermediate, O=staplescan | CN=Lab Intermediate, O=staplescan |
+                scanned_at     | 2026-11-22T10:15:31Z    | 2026-11-22T10:15:31Z                 | 2026-11-22T10:15:31Z
+                """);
+        assertEquals(RunFixture.COMMA_HOST, rows.get(1).get("host"));
+        assertEquals("'" + RunFixture.HYPERLINK_OWNER, rows.get(1).get("owner"));
     }
 
     @Test
     void findingsCarryOneRowPerFindingWithCatalogueText() throws IOException {
-        new CsvExporter().export(RunFixture.standard(), dir);
+        List<CSVRecord> rows = exportStandard("findings.csv", CsvColumns.FINDINGS);
 
-        List<CSVRecord> rows = parse(dir.resolve("findings.csv"), CsvColumns.FINDINGS);
         assertEquals(3, rows.size());
         CSVRecord expired = rows.get(0);
-        assertEquals(RunFixture.COMMA_HOST, expired.get("host"));
-        assertEquals("odd.example.com", expired.get("sni"));
-        assertEquals("STAPLE_EXPIRED", expired.get("code"));
-        assertEquals("HIGH", expired.get("severity"));
-        assertEquals("nextUpdate 2026-11-20T00:00:00Z is 2 days in the past", expired.get("message"));
-        assertEquals("'" + RunFixture.HYPERLINK_OWNER, expired.get("owner"));
-        assertEquals("Staple expired", expired.get("title"));
+        assertCells(
+                expired,
+                Map.ofEntries(
+                        entry("host", RunFixture.COMMA_HOST),
+                        entry("sni", "odd.example.com"),
+                        entry("code", "STAPLE_EXPIRED"),
+                        entry("severity", "HIGH"),
+                        entry("message", "nextUpdate 2026-11-20T00:00:00Z is 2 days in the past"),
+                        entry("owner", "'" + RunFixture.HYPERLINK_OWNER),
+                        entry("title", "Staple expired")));
         assertTrue(expired.get("remediation").startsWith("The staple's nextUpdate has passed"));
         assertEquals("'-must-staple certificate without a staple", rows.get(1).get("message"));
         assertEquals("DNS_FAILURE", rows.get(2).get("code"));
@@ -82,13 +76,10 @@ class CsvExporterTest {
 
     @Test
     void rejectionsAreProtectedAgainstFormulas() throws IOException {
-        new CsvExporter().export(RunFixture.standard(), dir);
+        List<CSVRecord> rows = exportStandard("rejections.csv", CsvColumns.REJECTIONS);
 
-        List<CSVRecord> rows = parse(dir.resolve("rejections.csv"), CsvColumns.REJECTIONS);
         assertEquals(2, rows.size());
-        assertEquals("5", rows.get(0).get("line"));
-        assertEquals("bad host!:443", rows.get(0).get("content"));
-        assertEquals("invalid host name", rows.get(0).get("reason"));
+        assertCells(rows.get(0), Map.of("line", "5", "content", "bad host!:443", "reason", "invalid host name"));
         assertEquals("'=cmd|' /C calc'!A0", rows.get(1).get("content"));
     }
 
@@ -114,6 +105,32 @@ class CsvExporterTest {
         new CsvExporter().export(new RunFixture(), dir);
 
         assertEquals(String.join(",", CsvColumns.REJECTIONS) + "\r\n", Files.readString(dir.resolve("rejections.csv")));
+    }
+
+    /** Exports {@link RunFixture#standard()} and parses one of the files. */
+    private List<CSVRecord> exportStandard(String file, List<String> header) throws IOException {
+        new CsvExporter().export(RunFixture.standard(), dir);
+        return parse(dir.resolve(file), header);
+    }
+
+    /**
+     * Asserts every row's cells in the given columns: one line per column, its name and then the
+     * expected cell of each row, separated by {@code |} (cells are trimmed).
+     */
+    private static void assertColumns(List<CSVRecord> rows, String table) {
+        table.lines().forEach(line -> {
+            String[] cells = line.split("\\|", -1);
+            String column = cells[0].trim();
+            assertEquals(rows.size(), cells.length - 1, "cells given for " + column);
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(cells[i + 1].trim(), rows.get(i).get(column), column + " of row " + i);
+            }
+        });
+    }
+
+    /** Asserts cells of a row: the expected value by column name. */
+    private static void assertCells(CSVRecord row, Map<String, String> expected) {
+        expected.forEach((column, value) -> assertEquals(value, row.get(column), column));
     }
 
     /** Parses with commons-csv and checks the header is exactly the documented one. */
@@ -148,24 +165,9 @@ class CsvExporterTest {
         RunFixture fixture = RunFixture.standard();
         RunData broken = new DelegatingRunData(fixture) {
             @Override
-            public RunSummary summary() {
-                return fixture.summary();
-            }
-
-            @Override
             public void forEachEndpoint(Consumer<EndpointRow> action) {
                 action.accept(fixture.endpoints.getFirst());
                 throw new IllegalStateException("database went away");
-            }
-
-            @Override
-            public void forEachFailing(int limit, Consumer<EndpointRow> action) {
-                fixture.forEachFailing(limit, action);
-            }
-
-            @Override
-            public void forEachRejection(Consumer<Rejection> action) {
-                fixture.forEachRejection(action);
             }
         };
 

@@ -71,12 +71,14 @@ public final class StapleInconsistentCheck implements Check {
     }
 
     private static void addressesDisagree(Evidence e, List<String> out) {
-        for (TlsVersion v : TlsVersion.values()) {
+        for (Map.Entry<TlsVersion, List<Handshake>> byVersion :
+                Handshake.byVersion(e.reached()).entrySet()) {
+            TlsVersion v = byVersion.getKey();
             Set<String> always = new LinkedHashSet<>();
             Set<String> never = new LinkedHashSet<>();
             Map<String, List<Handshake>> byAddress = new LinkedHashMap<>();
-            e.reached().stream()
-                    .filter(h -> Evidence.version(h) == v)
+            byVersion
+                    .getValue()
                     .forEach(h -> byAddress
                             .computeIfAbsent(h.address(), k -> new ArrayList<>())
                             .add(h));

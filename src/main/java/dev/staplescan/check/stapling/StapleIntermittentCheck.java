@@ -22,7 +22,7 @@ public final class StapleIntermittentCheck implements Check {
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
         Map<String, List<Handshake>> groups = new LinkedHashMap<>();
         for (Handshake h : e.reached()) {
-            groups.computeIfAbsent(h.address() + " " + Evidence.version(h).jsseName(), k -> new ArrayList<>())
+            groups.computeIfAbsent(h.address() + " " + h.version().jsseName(), k -> new ArrayList<>())
                     .add(h);
         }
         List<String> mixed = new ArrayList<>();

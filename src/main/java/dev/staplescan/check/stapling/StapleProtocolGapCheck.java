@@ -7,6 +7,7 @@ import dev.staplescan.scan.Handshake;
 import dev.staplescan.scan.TlsVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -21,12 +22,10 @@ public final class StapleProtocolGapCheck implements Check {
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
         List<String> stapling = new ArrayList<>();
         List<String> bare = new ArrayList<>();
-        for (TlsVersion v : TlsVersion.values()) {
-            List<Handshake> under =
-                    e.reached().stream().filter(h -> Evidence.version(h) == v).toList();
-            if (under.isEmpty()) {
-                continue;
-            }
+        for (Map.Entry<TlsVersion, List<Handshake>> byVersion :
+                Handshake.byVersion(e.reached()).entrySet()) {
+            TlsVersion v = byVersion.getKey();
+            List<Handshake> under = byVersion.getValue();
             String description =
                     v.jsseName() + " (" + under.size() + (under.size() == 1 ? " handshake)" : " handshakes)");
             if (under.stream().anyMatch(Evidence::stapled)) {

@@ -1,15 +1,11 @@
 package dev.staplescan.check.staple;
 
-import static dev.staplescan.check.Scenario.chainOf;
-import static dev.staplescan.check.Scenario.goodStaple;
 import static dev.staplescan.check.Scenario.leaf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staplescan.check.Scenario;
-import dev.staplescan.lab.pki.IssuedCert;
 import dev.staplescan.lab.pki.OcspResponses;
-import dev.staplescan.scan.TlsVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +16,7 @@ class StapleResponseStatusCheckTest {
     @Test
     void firesForAStapledTryLater() {
         // given the server stapled the responder's tryLater (3)
-        Scenario s = Scenario.endpoint().handshake(TlsVersion.TLS_1_3, chainOf(leaf()), OcspResponses.error(3));
+        Scenario s = Scenario.stapling(leaf(), OcspResponses.error(3));
         // when
         List<String> messages = s.messages(check);
         // then
@@ -30,11 +26,6 @@ class StapleResponseStatusCheckTest {
 
     @Test
     void doesNotFireForASuccessfulResponse() {
-        IssuedCert leaf = leaf();
-        assertEquals(
-                List.of(),
-                Scenario.endpoint()
-                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
-                        .messages(check));
+        assertEquals(List.of(), Scenario.goodStapling().messages(check));
     }
 }

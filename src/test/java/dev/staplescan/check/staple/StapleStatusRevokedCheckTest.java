@@ -2,7 +2,6 @@ package dev.staplescan.check.staple;
 
 import static dev.staplescan.check.Scenario.NOW;
 import static dev.staplescan.check.Scenario.chainOf;
-import static dev.staplescan.check.Scenario.goodStaple;
 import static dev.staplescan.check.Scenario.leaf;
 import static dev.staplescan.check.Scenario.spec;
 import static dev.staplescan.check.Scenario.staple;
@@ -40,11 +39,6 @@ class StapleStatusRevokedCheckTest {
 
     @Test
     void doesNotFireForGood() {
-        IssuedCert leaf = leaf();
-        assertEquals(
-                List.of(),
-                Scenario.endpoint()
-                        .handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
-                        .messages(check));
+        assertEquals(List.of(), Scenario.goodStapling().messages(check));
     }
 }

@@ -15,7 +15,12 @@ import dev.staplescan.lab.pki.CertStatus;
 import dev.staplescan.lab.pki.IssuedCert;
 import dev.staplescan.scan.TlsVersion;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class StapleInconsistentCheckTest {
 
@@ -38,23 +43,26 @@ class StapleInconsistentCheckTest {
                 messages.get(0));
     }
 
-    @Test
-    void firesWhenStaplesDisagreeOnStatus() {
-        IssuedCert leaf = leaf();
-        byte[] revoked = staple(spec(leaf).withStatus(CertStatus.REVOKED, NOW));
-        Scenario s = Scenario.endpoint()
-                .handshakeAt("192.0.2.1", TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
-                .handshakeAt("192.0.2.2", TlsVersion.TLS_1_3, chainOf(leaf), revoked);
-        assertTrue(s.messages(check).get(0).contains("good on 1 handshake vs revoked on 1 handshake"));
+    /** What the second address staples, and what the finding must then say. */
+    static Stream<Arguments> secondAddressDisagrees() {
+        Function<IssuedCert, byte[]> revoked = leaf -> staple(spec(leaf).withStatus(CertStatus.REVOKED, NOW));
+        Function<IssuedCert, byte[]> nothing = leaf -> null;
+        return Stream.of(
+                Arguments.of("a revoked staple", revoked, "good on 1 handshake vs revoked on 1 handshake"),
+                Arguments.of("no staple", nothing, "192.0.2.2 never"));
     }
 
-    @Test
-    void firesWhenOneAddressNeverStaples() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("secondAddressDisagrees")
+    void firesWhenTheSecondAddressStaplesDifferently(
+            String what, Function<IssuedCert, byte[]> secondStaple, String expected) {
+        // given the first address stapling a good response, the second one something else
         IssuedCert leaf = leaf();
         Scenario s = Scenario.endpoint()
                 .handshakeAt("192.0.2.1", TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
-                .handshakeAt("192.0.2.2", TlsVersion.TLS_1_3, chainOf(leaf), null);
-        assertTrue(s.messages(check).get(0).contains("192.0.2.2 never"));
+                .handshakeAt("192.0.2.2", TlsVersion.TLS_1_3, chainOf(leaf), secondStaple.apply(leaf));
+        // when / then
+        assertTrue(s.messages(check).get(0).contains(expected));
     }
 
     @Test

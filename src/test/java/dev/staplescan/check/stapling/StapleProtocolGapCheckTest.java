@@ -38,4 +38,16 @@ class StapleProtocolGapCheckTest {
                 .handshake(TlsVersion.TLS_1_2, chainOf(leaf), goodStaple(leaf));
         assertEquals(List.of(), s.messages(check));
     }
+
+    @Test
+    void comparesTheVersionsThatRanNotTheOnesAskedFor() {
+        // given a TLS 1.3 request the server answered in TLS 1.2 without a staple, and a stapled TLS 1.2
+        // handshake: both ran TLS 1.2, so nothing is known about TLS 1.3 stapling
+        IssuedCert leaf = leaf();
+        Scenario s = Scenario.endpoint()
+                .negotiated(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2, chainOf(leaf), null)
+                .handshake(TlsVersion.TLS_1_2, chainOf(leaf), goodStaple(leaf));
+        // when / then: no gap (grouped by the version asked for, TLS 1.3 would look bare)
+        assertEquals(List.of(), s.messages(check));
+    }
 }

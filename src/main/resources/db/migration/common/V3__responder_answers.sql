@@ -1,4 +1,4 @@
--- Live OCSP responder answers (SPEC §4.4), PostgreSQL flavour of db/migration/h2/V3 (BYTEA for VARBINARY).
+-- Live OCSP responder answers (SPEC §4.4), one row per distinct leaf queried for an endpoint.
 -- The raw body is kept so that assessment and re-assessment verify it offline.
 
 CREATE TABLE ss_responder_answer (
@@ -10,7 +10,7 @@ CREATE TABLE ss_responder_answer (
     issuer_key_hash VARCHAR(64)   NOT NULL, -- '' when the issuer was unknown
     outcome         VARCHAR(32)   NOT NULL,
     http_status     INT           NOT NULL, -- -1 without an HTTP response
-    body            BYTEA,                  -- NULL without a body
+    body            BYTEA,                  -- NULL without a body (BYTEA: see V2)
     queried_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     elapsed_ms      BIGINT        NOT NULL, -- -1 when not queried
     error           VARCHAR(8000),

@@ -1,4 +1,6 @@
 -- staplescan's own tables (SPEC §6). Version 1 is Spring Batch's schema.
+-- One script for H2 and PostgreSQL: binary columns are BYTEA, which PostgreSQL knows as bytea and
+-- H2 as BINARY VARYING of its largest size, exactly what VARBINARY without a length gives.
 -- A target is identified by (run_id, line): the line number of its first occurrence in the host list.
 
 CREATE TABLE ss_run (
@@ -54,8 +56,8 @@ CREATE TABLE ss_handshake (
     outcome      VARCHAR(32)  NOT NULL,
     protocol     VARCHAR(16),
     cipher       VARCHAR(100),
-    chain        VARBINARY,   -- the DER certificates, concatenated (DER is self-delimiting)
-    staple       VARBINARY,   -- NULL when the server stapled nothing
+    chain        BYTEA,       -- the DER certificates, concatenated (DER is self-delimiting)
+    staple       BYTEA,       -- NULL when the server stapled nothing
     connect_ms   BIGINT       NOT NULL,
     handshake_ms BIGINT       NOT NULL,
     error        VARCHAR(8000),
