@@ -2,6 +2,7 @@ package dev.staplescan.batch;
 
 import dev.staplescan.scan.Observation;
 import dev.staplescan.store.ObservationStore;
+import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,7 +17,7 @@ public record ObservationWriter(ObservationStore store, TransactionTemplate tx, 
 
     @Override
     public void write(Chunk<? extends Observation> chunk) {
-        tx.executeWithoutResult(s -> store.write(runId, java.util.List.copyOf(chunk.getItems())));
+        tx.executeWithoutResult(s -> store.write(runId, List.copyOf(chunk.getItems())));
         progress.add(chunk.size());
     }
 }

@@ -31,7 +31,7 @@ public final class Progress {
         lastAddNanos = System.nanoTime();
     }
 
-    /** Starts printing to {@code out} every {@code every}, until {@link #stopTicker()}. */
+    /** Starts printing to {@code out} every {@code every}, until {@link #stopTicker(PrintStream)}. */
     public synchronized void startTicker(PrintStream out, Duration every) {
         if (ticker != null) {
             return;

@@ -1,5 +1,6 @@
 package dev.staplescan.cert;
 
+import dev.staplescan.ocsp.IssuerLocator;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -46,6 +47,6 @@ public final class Certificates {
 
     /** True when the certificate names itself as issuer and its own key verifies its signature. */
     public static boolean selfSigned(X509Certificate cert) {
-        return dev.staplescan.ocsp.IssuerLocator.issued(cert, cert);
+        return IssuerLocator.issued(cert, cert);
     }
 }

@@ -34,6 +34,8 @@ public final class ChainValidator {
     private ChainValidator() {}
 
     /**
+     * Judges whether the chain as sent leads to one of the trust anchors.
+     *
      * @param chain            the certificates as sent, leaf first; must not be empty
      * @param anchors          the PKIX trust anchors; must not be empty
      * @param anchorsBySubject the anchor certificates with a given subject (to tell "incomplete" from "untrusted")
@@ -126,6 +128,7 @@ public final class ChainValidator {
         return ChainTrust.failed(TrustStatus.UNTRUSTED, "the chain loops at " + Certificates.subject(current));
     }
 
+    @SuppressWarnings("ReferenceEquality") // the same certificate object, not an equal one
     private static ChainTrust endOfChain(
             X509Certificate leaf,
             X509Certificate top,
@@ -152,6 +155,7 @@ public final class ChainValidator {
                         + " is not a trust anchor");
     }
 
+    @SuppressWarnings("ReferenceEquality") // skip the child itself; an equal copy elsewhere may be its issuer
     private static X509Certificate issuerIn(List<X509Certificate> chain, X509Certificate child) {
         for (X509Certificate c : chain) {
             if (c != child && IssuerLocator.issued(c, child)) {

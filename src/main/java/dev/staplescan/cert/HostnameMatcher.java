@@ -75,7 +75,7 @@ public final class HostnameMatcher {
     /** The address bytes when {@code s} is an IPv4 or IPv6 literal, else {@code null}. */
     static byte[] ipLiteral(String s) {
         if (IPV4.matcher(s).matches()) {
-            String[] parts = s.split("\\.");
+            String[] parts = s.split("\\.", -1);
             byte[] out = new byte[4];
             for (int i = 0; i < 4; i++) {
                 int v = Integer.parseInt(parts[i]);

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 public interface Check {
 
     /**
+     * Reports this check's finding, if the evidence shows it.
+     *
      * @param evidence what was observed and derived
      * @param policy   thresholds to apply
      * @param report   receives one message per finding (usually zero or one per endpoint)

@@ -39,35 +39,6 @@ public record EndpointFacts(
     /** The {@link #ocspStatus()} of a staple that says the certificate is good. */
     public static final String GOOD = "good";
 
-    /** Facts without the per-version staple presence (unknown). */
-    public EndpointFacts(
-            String protocols,
-            Boolean stapled,
-            String ocspStatus,
-            Instant thisUpdate,
-            Instant nextUpdate,
-            Instant certNotAfter,
-            Boolean mustStaple,
-            String subject,
-            String issuer,
-            String serial,
-            String responderUrl) {
-        this(
-                protocols,
-                stapled,
-                ocspStatus,
-                thisUpdate,
-                nextUpdate,
-                certNotAfter,
-                mustStaple,
-                subject,
-                issuer,
-                serial,
-                responderUrl,
-                null,
-                null);
-    }
-
     /** Facts for an endpoint where nothing could be observed. */
     public static EndpointFacts unknown() {
         return new EndpointFacts(null, null, null, null, null, null, null, null, null, null, null, null, null);

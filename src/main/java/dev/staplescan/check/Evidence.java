@@ -55,6 +55,8 @@ public final class Evidence {
     }
 
     /**
+     * Derives the evidence of one observation.
+     *
      * @param chainFacts derives (or looks up) the clock-independent facts of a chain given as DER
      * @param verifier   verifies staples (and may remember signature verifications)
      */

@@ -323,7 +323,11 @@ public enum FindingCode {
     private final Severity defaultSeverity;
     private final String title;
     private final String remediation;
+    // Both immutable in fact: a constructor reference of a stateless check, and a List.copyOf.
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Supplier<Check> check;
+
+    @SuppressWarnings("ImmutableEnumChecker")
     private final List<Trait> traits;
 
     /** A code decided outside the checks (reachability: one mapping in {@link Reachability}). */

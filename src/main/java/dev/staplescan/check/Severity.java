@@ -10,6 +10,6 @@ public enum Severity {
 
     /** True when this severity is at least as severe as {@code other}. */
     public boolean atLeast(Severity other) {
-        return ordinal() <= other.ordinal();
+        return compareTo(other) <= 0;
     }
 }

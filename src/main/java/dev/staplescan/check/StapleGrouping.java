@@ -70,7 +70,8 @@ final class StapleGrouping {
         int n = 0;
         while (groups.containsKey(candidate)
                 && !Arrays.equals(groups.get(candidate).get(0).staple(), staple)) {
-            candidate = key + "#" + (++n);
+            n++;
+            candidate = key + "#" + n;
         }
         return candidate;
     }

@@ -1,6 +1,8 @@
 package dev.staplescan.cli;
 
 import dev.staplescan.StaplescanApplication;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,11 +18,11 @@ final class AppContext {
 
     private AppContext() {}
 
-    static ConfigurableApplicationContext open(Path dataDir) throws java.io.IOException {
+    static ConfigurableApplicationContext open(Path dataDir) throws IOException {
         return open(Database.h2(dataDir));
     }
 
-    static ConfigurableApplicationContext open(Database db) throws java.io.IOException {
+    static ConfigurableApplicationContext open(Database db) throws IOException {
         return open(db, true);
     }
 
@@ -28,7 +30,7 @@ final class AppContext {
      * Starts the context. {@code shutdownHook} false leaves closing to the caller on SIGTERM (the
      * scheduler first stops its running audits, then closes their contexts).
      */
-    static ConfigurableApplicationContext open(Database db, boolean shutdownHook) throws java.io.IOException {
+    static ConfigurableApplicationContext open(Database db, boolean shutdownHook) throws IOException {
         Files.createDirectories(db.dataDir());
         Map<String, Object> props = new HashMap<>();
         // Without our shutdown hook H2 must not close the database from its own: the scheduler's hook
@@ -57,7 +59,7 @@ final class AppContext {
      * For commands that only read history ({@code runs}, {@code trend}, {@code report}): refuses to
      * create an empty H2 database where there is none, which usually means a wrong {@code --data}.
      */
-    static ConfigurableApplicationContext openExisting(Database db) throws java.io.IOException {
+    static ConfigurableApplicationContext openExisting(Database db) throws IOException {
         if (db.isDefaultH2() && !db.h2FileExists()) {
             throw new MissingDatabaseException(
                     "There is no staplescan database in " + db.dataDir().toAbsolutePath()
@@ -91,7 +93,7 @@ final class AppContext {
             }
             if (m.contains("Connection refused")
                     || m.contains("UnknownHostException")
-                    || t instanceof java.net.ConnectException) {
+                    || t instanceof ConnectException) {
                 return "Cannot connect to the database server (" + m + "). Is it running, and is --db-url right?";
             }
             if (m.contains("password authentication failed") || m.contains("Wrong user name or password")) {

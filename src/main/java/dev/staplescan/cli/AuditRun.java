@@ -9,6 +9,7 @@ import dev.staplescan.report.RunSummary;
 import dev.staplescan.settings.AuditSettings;
 import dev.staplescan.settings.Settings;
 import dev.staplescan.store.JdbcRunData;
+import dev.staplescan.store.RunStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,8 +77,7 @@ final class AuditRun {
         AuditLauncher.Result result;
         Path input = settings.get(Settings.INPUT).orElseThrow();
         try {
-            Optional<dev.staplescan.store.RunStore.Run> unfinished =
-                    restart ? launcher.unfinished(input, null) : Optional.empty();
+            Optional<RunStore.Run> unfinished = restart ? launcher.unfinished(input, null) : Optional.empty();
             if (unfinished.isPresent()) {
                 err.println("Resuming run " + unfinished.get().id() + " of "
                         + unfinished.get().input() + " (started "
@@ -97,7 +97,7 @@ final class AuditRun {
         if (!result.completed()) {
             err.println("staplescan: run " + result.runId() + " "
                     + result.execution().getStatus() + ": " + result.failure());
-            boolean resumable = ctx.getBean(dev.staplescan.store.RunStore.class)
+            boolean resumable = ctx.getBean(RunStore.class)
                     .find(result.runId())
                     .map(r -> r.failureKind() == null || r.failureKind().resumable())
                     .orElse(true);

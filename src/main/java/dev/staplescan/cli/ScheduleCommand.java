@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -76,7 +78,8 @@ public final class ScheduleCommand implements Callable<Integer> {
             return ExitCodes.COULD_NOT_RUN;
         }
         // Fail now, not at 2 a.m.: the database must open (and is migrated) before anything is scheduled.
-        try (ConfigurableApplicationContext probe = AppContext.open(data.database(), false)) {
+        try {
+            AppContext.open(data.database(), false).close();
             say("database " + data.database().describe() + " ready");
         } catch (RuntimeException e) {
             System.err.println("staplescan: " + AppContext.explain(e));
@@ -127,7 +130,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                 }
             } catch (Exception e) {
                 // The audit ended (and its context closed) meanwhile, or stopping failed: it will be resumed anyway.
-                org.slf4j.LoggerFactory.getLogger(ScheduleCommand.class).warn("Could not stop a running audit", e);
+                LoggerFactory.getLogger(ScheduleCommand.class).warn("Could not stop a running audit", e);
             }
         }
         scheduler.close(grace);
@@ -136,7 +139,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     private static void say(String line) {
-        System.out.println(LocalTime.now().format(TIME) + " " + line);
+        System.out.println(LocalTime.now(ZoneId.systemDefault()).format(TIME) + " " + line);
         System.out.flush();
     }
 }

@@ -33,7 +33,7 @@ final class SettingOptions implements IModelTransformer {
                 option.arity("1")
                         .type(String.class)
                         .paramLabel(s.label())
-                        .required(s == Settings.INPUT)
+                        .required(s.equals(Settings.INPUT))
                         .description(shown.isEmpty() ? s.help() : withDefault(s.help(), shown));
             }
             spec.addOption(option.build());

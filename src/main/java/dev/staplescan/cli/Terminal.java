@@ -1,6 +1,7 @@
 package dev.staplescan.cli;
 
 import java.io.Console;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +21,11 @@ final class Terminal {
             try {
                 String target = Files.readSymbolicLink(fd2).toString();
                 return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-            } catch (java.io.IOException | UnsupportedOperationException e) {
+            } catch (IOException | UnsupportedOperationException e) {
                 // Not readable in this sandbox: fall back to the console check below.
             }
         }
+        @SuppressWarnings("SystemConsoleNull") // Java 21 (still supported) returns null when not a terminal
         Console c = System.console();
         if (c == null) {
             return false;

@@ -1,6 +1,7 @@
 package dev.staplescan.input;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -197,7 +198,7 @@ public final class HostListParser {
         try (CSVParser p = CSVParser.parse(line, CSV)) {
             List<CSVRecord> records = p.getRecords();
             return records.size() == 1 ? records.get(0).toList() : null;
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // commons-csv reports an unterminated quoted field this way; the line is then rejected.
             return null;
         }

@@ -1,7 +1,9 @@
 package dev.staplescan.jobs;
 
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -68,7 +70,7 @@ public final class AuditScheduler implements AutoCloseable {
             }
             scheduled++;
             tell("job " + def.name() + " scheduled '" + cron.text() + "' (" + cron.zone() + "), next at "
-                    + cron.next(java.time.ZonedDateTime.now(cron.zone()))
+                    + cron.next(ZonedDateTime.now(cron.zone()))
                             .map(Object::toString)
                             .orElse("never"));
         }
@@ -122,7 +124,7 @@ public final class AuditScheduler implements AutoCloseable {
     }
 
     private static String seconds(long startedNanos) {
-        return String.format(java.util.Locale.ROOT, "%.1fs", (System.nanoTime() - startedNanos) / 1e9);
+        return String.format(Locale.ROOT, "%.1fs", (System.nanoTime() - startedNanos) / 1e9);
     }
 
     private void tell(String line) {

@@ -56,6 +56,7 @@ public final class DefinitionRunner {
     }
 
     /** Runs the definition; {@code now} dates its output directories. */
+    @SuppressWarnings("try") // the lock is held for the whole block, never read
     public RunOutcome run(JobDefinition def, ZonedDateTime now) throws Exception {
         Optional<JobLock.Held> lock = JobLock.tryAcquire(dataSource, def.name());
         if (lock.isEmpty()) {

@@ -50,7 +50,7 @@ public record RunOutcome(String job, List<InputOutcome> inputs, int pruned) {
     public Kind worst() {
         Kind worst = Kind.CLEAN;
         for (InputOutcome i : inputs) {
-            if (i.kind().ordinal() > worst.ordinal()) {
+            if (i.kind().compareTo(worst) > 0) {
                 worst = i.kind();
             }
         }

@@ -39,6 +39,7 @@ import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Severity;
 import dev.staplescan.check.Verdict;
 import dev.staplescan.scan.TlsVersion;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -135,13 +136,15 @@ public enum Scenario {
     UNRESOLVABLE("host name under .invalid, which never resolves", Verdict.ERROR, DNS_FAILURE);
 
     /** How long the RESPONDER_SLOW scenario's responder waits before each answer. */
-    public static final java.time.Duration RESPONDER_SLOW_DELAY = java.time.Duration.ofMillis(2500);
+    public static final Duration RESPONDER_SLOW_DELAY = Duration.ofMillis(2500);
 
     /** Domain under which every lab name lives; {@code .test} is reserved (RFC 2606), never public. */
     public static final String DOMAIN = "lab.staplescan.test";
 
     private final String description;
     private final Verdict expectedVerdict;
+
+    @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable Set.copyOf
     private final Set<FindingCode> expectedCodes;
 
     Scenario(String description, Verdict expectedVerdict, FindingCode... expectedCodes) {

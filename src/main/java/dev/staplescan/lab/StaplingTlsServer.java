@@ -106,6 +106,7 @@ final class StaplingTlsServer extends DefaultTlsServer {
                 new TlsCryptoParameters(context), crypto, setup.key(), certificateMessage(), ecdsaSha256);
     }
 
+    @SuppressWarnings("JdkObsolete") // BouncyCastle's CertificateEntry takes a Hashtable
     private Certificate certificateMessage() throws IOException {
         List<X509Certificate> chain = setup.chain();
         TlsCertificate[] certs = new TlsCertificate[chain.size()];

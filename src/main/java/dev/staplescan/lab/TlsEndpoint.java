@@ -33,6 +33,7 @@ public final class TlsEndpoint implements AutoCloseable {
     /** A client idle this long is dropped, so a long-running lab does not collect dead sockets. */
     private static final int IDLE_MILLIS = (int) Duration.ofMinutes(2).toMillis();
 
+    @SuppressWarnings("StringConcatToTextBlock") // CRLF line ends read better as escapes than in a text block
     private static final byte[] HTTP_BANNER = ("HTTP/1.1 400 Bad Request\r\nServer: staplescan-lab\r\n"
                     + "Content-Type: text/plain\r\nContent-Length: 29\r\nConnection: close\r\n\r\n"
                     + "This port speaks plain HTTP.\n")

@@ -25,6 +25,8 @@ public final class IssuerLocator {
     private IssuerLocator() {}
 
     /**
+     * Finds the leaf's issuer in the chain as sent, else among the trust anchors.
+     *
      * @param leaf    the certificate whose issuer is wanted
      * @param chain   the certificates the server sent (the leaf may be among them; it counts only when self-issued)
      * @param anchors candidate trust anchor certificates (any; they are filtered by subject and key identifier)

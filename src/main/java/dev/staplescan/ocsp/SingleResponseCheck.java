@@ -36,16 +36,7 @@ public record SingleResponseCheck(
 
     /** No SingleResponse was looked at. */
     public static SingleResponseCheck notChecked() {
-        return new SingleResponseCheck(
-                CertIdMatch.NOT_CHECKED,
-                "",
-                List.of(),
-                RevocationStatus.NOT_APPLICABLE,
-                null,
-                RevocationReason.NOT_REVOKED,
-                null,
-                null,
-                TimeValidity.NOT_APPLICABLE);
+        return mismatch(CertIdMatch.NOT_CHECKED, "", List.of());
     }
 
     /** The staple holds SingleResponses, none of them about the leaf. */

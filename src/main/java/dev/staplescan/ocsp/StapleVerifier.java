@@ -31,6 +31,8 @@ public final class StapleVerifier {
     }
 
     /**
+     * Parses and verifies one staple for the leaf it came with.
+     *
      * @param staple the stapled bytes as received (must not be null: "no staple" is not a staple to verify)
      * @param leaf   the certificate the server presented with it
      * @param issuer the leaf's issuer, or {@link Issuer#notFound()} (then signature and issuer hashes are not checked)

@@ -54,7 +54,7 @@ public final class PolicyParser {
      * @param source      the file or built-in, for messages
      * @param text        the whole file
      * @param defaultName the name when the file sets none (the file name without extension)
-     * @param bases       the built-in policies a {@code base} key may name
+     * @param bases       the built-in policies that the file's {@code base=} line may name
      * @throws PolicyException at the first problem, naming its line and what is allowed
      */
     public static Policy parse(String source, String text, String defaultName, Function<String, Policy> bases) {

@@ -1,6 +1,7 @@
 package dev.staplescan.report;
 
 import dev.staplescan.check.Verdict;
+import dev.staplescan.input.Target;
 
 /**
  * One endpoint's change since the previous run, for the report's "changes" section.
@@ -27,6 +28,13 @@ public record EndpointChange(
         Verdict after,
         String codesBefore,
         String codesAfter) {
+
+    /** The change of the endpoint {@code t} names (owner and environment as it gives them). */
+    public static EndpointChange of(
+            ChangeKind kind, Target t, Verdict before, Verdict after, String codesBefore, String codesAfter) {
+        return new EndpointChange(
+                kind, t.host(), t.port(), t.sni(), t.owner(), t.environment(), before, after, codesBefore, codesAfter);
+    }
 
     /** The endpoint key {@code host:port:sni} (IPv6 hosts in brackets), as the report prints it. */
     public String key() {

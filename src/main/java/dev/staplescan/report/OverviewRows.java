@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 
 /**
@@ -106,7 +107,7 @@ final class OverviewRows {
         return row;
     }
 
-    private static long sum(List<GroupFigures> groups, java.util.function.ToLongFunction<GroupFigures> figure) {
+    private static long sum(List<GroupFigures> groups, ToLongFunction<GroupFigures> figure) {
         return groups.stream().mapToLong(figure).sum();
     }
 

@@ -5,6 +5,7 @@ import net.sf.jasperreports.charts.JRChart;
 import net.sf.jasperreports.charts.JRChartCustomizer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -25,7 +26,7 @@ public final class PercentAxis implements JRChartCustomizer {
             if (plot.getRangeAxis() instanceof NumberAxis axis) {
                 // a little above 100 leaves room for the label of a full bar
                 axis.setRange(0, 112);
-                axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(20));
+                axis.setTickUnit(new NumberTickUnit(20));
             }
             if (plot.getRenderer() instanceof BarRenderer bars) {
                 bars.setBarPainter(new StandardBarPainter());

@@ -16,7 +16,11 @@ public final class ReportTemplateCompiler {
 
     private ReportTemplateCompiler() {}
 
-    /** @param args one argument: the directory to write {@code NAME.jasper} into */
+    /**
+     * Compiles every report template at build time.
+     *
+     * @param args one argument: the directory to write {@code NAME.jasper} into
+     */
     public static void main(String[] args) throws IOException, JRException {
         if (args.length != 1) {
             System.err.println("usage: ReportTemplateCompiler OUTPUT_DIR");

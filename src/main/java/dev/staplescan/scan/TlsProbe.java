@@ -37,6 +37,7 @@ final class TlsProbe {
     }
 
     /** Connects and handshakes; every failure comes back as a {@link Handshake} with its outcome. */
+    @SuppressWarnings("try") // the resource only closes the socket, whatever path the attempt takes
     Handshake run(int sequence, InetAddress address, Target target, TlsVersion version, Deadline budget) {
         Attempt a = new Attempt(sequence, address.getHostAddress(), version);
         Socket raw = new Socket();
@@ -51,6 +52,7 @@ final class TlsProbe {
         }
     }
 
+    @SuppressWarnings("try") // the resources only close the socket and the timer, whatever path the attempt takes
     private Handshake handshake(Attempt a, Socket raw, Target target, long connectMillis, Deadline budget) {
         int timeout = budget.clip(options.handshakeTimeout());
         Capture capture = new Capture();

@@ -34,7 +34,7 @@ public final class SettingsText {
             return Optional.empty();
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (String line : text.substring(HEADER.length() + 1).split("\n")) {
+        for (String line : text.substring(HEADER.length() + 1).split("\n", -1)) {
             int eq = line.indexOf('=');
             if (eq > 0) {
                 values.put(line.substring(0, eq), unescape(line.substring(eq + 1)));

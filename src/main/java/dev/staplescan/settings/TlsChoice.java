@@ -13,6 +13,8 @@ public enum TlsChoice {
     BOTH("both", List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2));
 
     private final String text;
+
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
     private final List<TlsVersion> versions;
 
     TlsChoice(String text, List<TlsVersion> versions) {

@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -133,7 +134,7 @@ public final class ValueTypes {
 
     /** The largest whole unit that fits: {@code 10s}, {@code 500ms}, {@code 2m}; ISO-8601 below a millisecond. */
     static String formatDuration(Duration d) {
-        if (d.isZero() || d.isNegative() || d.getNano() % 1_000_000 != 0) {
+        if (d.isZero() || d.isNegative() || !d.truncatedTo(ChronoUnit.MILLIS).equals(d)) {
             return d.toString();
         }
         if (d.toMillis() % 3_600_000 == 0) {
@@ -185,7 +186,7 @@ public final class ValueTypes {
         return of(
                 text -> {
                     Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
-                    for (String f : text.split(",")) {
+                    for (String f : text.split(",", -1)) {
                         if (!f.isBlank()) {
                             formats.add(Arrays.stream(ReportFormat.values())
                                     .filter(r -> r.name().equalsIgnoreCase(f.strip()))

@@ -68,8 +68,12 @@ record RunBreakdown(JdbcTemplate jdbc, long runId) {
     List<CodeCount> codeCounts() {
         List<CodeCount> counts = new ArrayList<>();
         StringBuilder rank = new StringBuilder("CASE severity");
-        for (Severity s : Severity.values()) {
-            rank.append(" WHEN '").append(s.name()).append("' THEN ").append(s.ordinal());
+        Severity[] mostSevereFirst = Severity.values();
+        for (int i = 0; i < mostSevereFirst.length; i++) {
+            rank.append(" WHEN '")
+                    .append(mostSevereFirst[i].name())
+                    .append("' THEN ")
+                    .append(i);
         }
         rank.append(" END");
         jdbc.query(
@@ -80,7 +84,7 @@ record RunBreakdown(JdbcTemplate jdbc, long runId) {
                             FindingCode.valueOf(rs.getString(1)),
                             rs.getLong(2),
                             rs.getLong(3),
-                            Severity.values()[rs.getInt(4)]));
+                            mostSevereFirst[rs.getInt(4)]));
                 },
                 runId);
         return counts;

@@ -10,11 +10,13 @@ import static dev.staplescan.check.Scenario.leafSpec;
 import static dev.staplescan.check.Scenario.spec;
 import static dev.staplescan.check.Scenario.staple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staplescan.lab.pki.CertStatus;
 import dev.staplescan.lab.pki.IssuedCert;
+import dev.staplescan.lab.pki.LeafSpec;
 import dev.staplescan.scan.Observation;
 import dev.staplescan.scan.Outcome;
 import dev.staplescan.scan.TlsVersion;
@@ -45,9 +47,9 @@ class AssessorTest {
         assertEquals(Verdict.PASS, a.verdict(), a.findings().toString());
         assertEquals(List.of(), a.findings());
         assertEquals("TLSv1.3;TLSv1.2", a.facts().protocols());
-        assertEquals(true, a.facts().stapled());
+        assertTrue(a.facts().stapled());
         assertEquals("good", a.facts().ocspStatus());
-        assertEquals(Boolean.FALSE, a.facts().mustStaple());
+        assertFalse(a.facts().mustStaple()); // known (not null) and false
         assertEquals(Scenario.OCSP_URL, a.facts().responderUrl());
         assertEquals(Fmt.serial(leaf.certificate().getSerialNumber()), a.facts().serial());
     }
@@ -55,7 +57,7 @@ class AssessorTest {
     @Test
     void infoFindingsStillPass() {
         // given a CRL-only certificate (OCSP_NOT_OFFERED is INFO by default)
-        IssuedCert leaf = CA.issue(dev.staplescan.lab.pki.LeafSpec.forName(Scenario.NAME));
+        IssuedCert leaf = CA.issue(LeafSpec.forName(Scenario.NAME));
         Assessment a = Scenario.endpoint()
                 .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
                 .assess();
@@ -109,7 +111,7 @@ class AssessorTest {
         // given a policy that treats CRL-only certificates as HIGH
         Policy strict =
                 Policy.defaults().withName("ocsp-required").withSeverity(FindingCode.OCSP_NOT_OFFERED, Severity.HIGH);
-        IssuedCert leaf = CA.issue(dev.staplescan.lab.pki.LeafSpec.forName(Scenario.NAME));
+        IssuedCert leaf = CA.issue(LeafSpec.forName(Scenario.NAME));
         Observation o = Scenario.endpoint()
                 .handshake(TlsVersion.TLS_1_3, chainOf(leaf), null)
                 .observation();

@@ -27,6 +27,7 @@ import java.util.List;
 public final class Scenario {
 
     /** The instant every test assesses at (the lab PKI dates its CAs and default staples from the real clock). */
+    @SuppressWarnings("TimeInStaticInitializer") // on purpose: one instant for every test in the JVM
     public static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     public static final String NAME = "www.example.test";

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,7 +78,7 @@ class KillAndRestartIT {
 
     private Process startChild(List<String> args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(
+        List<String> command = new ArrayList<>(
                 List.of(java, "-cp", System.getProperty("java.class.path"), "dev.staplescan.StaplescanApplication"));
         command.addAll(args);
         return new ProcessBuilder(command)
@@ -87,7 +88,7 @@ class KillAndRestartIT {
     }
 
     private static String[] append(List<String> args, String extra) {
-        List<String> all = new java.util.ArrayList<>(args);
+        List<String> all = new ArrayList<>(args);
         all.add(extra);
         return all.toArray(String[]::new);
     }

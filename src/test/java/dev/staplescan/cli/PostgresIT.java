@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -42,10 +43,14 @@ class PostgresIT {
         try (Fleet fleet = Fleet.start(List.of(Scenario.GOOD, Scenario.NO_STAPLE))) {
             LabFiles.write(fleet, tmp);
             Path job = tmp.resolve("pg.yaml");
-            Files.writeString(
-                    job,
-                    "input: hosts.csv\nscan: {trust: lab-ca.pem, handshake-timeout: 3s}\n"
-                            + "output:\n  directory: out/{run}\n  formats: [csv]\nretention: {keep-runs: 1}\n");
+            Files.writeString(job, """
+                    input: hosts.csv
+                    scan: {trust: lab-ca.pem, handshake-timeout: 3s}
+                    output:
+                      directory: out/{run}
+                      formats: [csv]
+                    retention: {keep-runs: 1}
+                    """);
             String[] common = {"--data", tmp.resolve("data").toString(), "--db-url", url, "--db-user", user};
 
             CliRun first = CliRun.of(args("run", job.toString(), common));
@@ -64,7 +69,7 @@ class PostgresIT {
                                     + " WHERE table_schema = 'public' AND table_name LIKE 'ss\\_%'"
                                     + " AND data_type = 'bytea' ORDER BY table_name, column_name")) {
                 // the migrations shared with H2 give PostgreSQL its own binary type
-                List<String> bytea = new java.util.ArrayList<>();
+                List<String> bytea = new ArrayList<>();
                 while (rs.next()) {
                     bytea.add(rs.getString(1));
                 }
@@ -102,13 +107,13 @@ class PostgresIT {
     }
 
     private static String[] common(String[] common, String... more) {
-        List<String> all = new java.util.ArrayList<>(List.of(common));
+        List<String> all = new ArrayList<>(List.of(common));
         all.addAll(List.of(more));
         return all.toArray(String[]::new);
     }
 
     private static String[] args(String command, String arg, String... common) {
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         all.add(command);
         if (arg != null) {
             all.add(arg);

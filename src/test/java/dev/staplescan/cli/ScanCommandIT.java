@@ -8,6 +8,7 @@ import dev.staplescan.lab.Fleet;
 import dev.staplescan.lab.FleetEndpoint;
 import dev.staplescan.lab.Scenario;
 import dev.staplescan.report.PdfText;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -111,8 +112,7 @@ class ScanCommandIT {
     @Test
     void pdfNamesTheFailingEndpointsAndTheirCodes() throws Exception {
         Path pdf = out.resolve("report.pdf");
-        assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)
-                .startsWith("%PDF-"));
+        assertTrue(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
         String text = PdfText.of(pdf);
         for (FleetEndpoint e : fleet.endpoints()) {
             boolean failing = e.expectedVerdict().name().equals("FAIL")

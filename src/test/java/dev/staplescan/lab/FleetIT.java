@@ -35,6 +35,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
@@ -150,8 +151,7 @@ class FleetIT {
         BasicOCSPResp stranger = (BasicOCSPResp) new OCSPResp(staple(Scenario.STRANGER_SIGNED)).getResponseObject();
         assertFalse(stranger.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey())));
         BasicOCSPResp noEku = (BasicOCSPResp) new OCSPResp(staple(Scenario.SIGNER_WITHOUT_EKU)).getResponseObject();
-        X509Certificate signer =
-                new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(noEku.getCerts()[0]);
+        X509Certificate signer = new JcaX509CertificateConverter().getCertificate(noEku.getCerts()[0]);
         signer.verify(issuer.getPublicKey());
         assertFalse(signer.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.9"));
 
@@ -282,8 +282,7 @@ class FleetIT {
         assertEquals(first.chain().get(0), third.chain().get(0), "every second connection, the same backend");
         assertEquals(1, first.staples().size());
         assertEquals(1, second.staples().size());
-        assertFalse(
-                java.util.Arrays.equals(first.staples().get(0), second.staples().get(0)), "each its own staple");
+        assertFalse(Arrays.equals(first.staples().get(0), second.staples().get(0)), "each its own staple");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
@@ -40,7 +41,7 @@ class OcspResponderIT {
         IssuedCert good = CA.issue(LeafSpec.forName("good.example.test"));
         IssuedCert revoked = CA.issue(LeafSpec.forName("revoked.example.test"));
         registry.register(good, CertStatus.GOOD, null);
-        registry.register(revoked, CertStatus.REVOKED, java.time.Instant.now());
+        registry.register(revoked, CertStatus.REVOKED, Instant.now());
         try (OcspResponder responder = OcspResponder.start(registry, Duration.ZERO)) {
             assertTrue(responder.url().startsWith("http://127.0.0.1:"), responder.url());
 

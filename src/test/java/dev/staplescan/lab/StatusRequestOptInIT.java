@@ -32,6 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * RFC 6066 section 8 / RFC 8446 4.4.2.1: a server staples only when the ClientHello asked. JSSE
  * always asks, so a BC client (which lets us leave status_request out) checks the other half.
  */
+// Binds and connects to literal loopback addresses: no name is resolved, one address is the point.
+@SuppressWarnings("AddressSelection")
 class StatusRequestOptInIT {
 
     private static final CertificateAuthority CA =

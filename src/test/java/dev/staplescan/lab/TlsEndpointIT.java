@@ -17,6 +17,8 @@ import javax.net.ssl.SSLException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+// Binds and connects to literal loopback addresses: no name is resolved, one address is the point.
+@SuppressWarnings("AddressSelection")
 class TlsEndpointIT {
 
     private static final CertificateAuthority ROOT = CertificateAuthority.root("IT Root");

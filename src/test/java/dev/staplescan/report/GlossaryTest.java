@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -51,7 +52,7 @@ class GlossaryTest {
             String code = key.substring(0, Math.max(0, dot));
             String field = key.substring(dot + 1);
             boolean known = Glossary.FIELDS.contains(field)
-                    && java.util.Arrays.stream(FindingCode.values())
+                    && Arrays.stream(FindingCode.values())
                             .anyMatch(c -> c.name().equals(code));
             if (!known) {
                 unknown.add(key);

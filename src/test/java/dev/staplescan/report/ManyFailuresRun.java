@@ -159,7 +159,7 @@ final class ManyFailuresRun implements RunData {
         for (ChangeKind k : ChangeKind.values()) {
             counts.put(k, 0L);
         }
-        long newly = (count + 4) / 5;
+        long newly = (count + 4L) / 5;
         counts.put(ChangeKind.NEWLY_FAILING, newly);
         counts.put(ChangeKind.STILL_FAILING, count - newly);
         return counts;
@@ -177,13 +177,9 @@ final class ManyFailuresRun implements RunData {
                 Target t = target(i);
                 given++;
                 rowsGiven++;
-                action.accept(new EndpointChange(
+                action.accept(EndpointChange.of(
                         kind,
-                        t.host(),
-                        t.port(),
-                        t.sni(),
-                        t.owner(),
-                        t.environment(),
+                        t,
                         passedBefore(i) ? Verdict.PASS : Verdict.FAIL,
                         Verdict.FAIL,
                         passedBefore(i) ? "" : "STAPLE_MISSING",

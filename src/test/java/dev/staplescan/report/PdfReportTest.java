@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.staplescan.check.FindingCode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +83,7 @@ class PdfReportTest {
         int failingStart = text.indexOf("Failing endpoints Endpoints with");
         String failing = text.substring(failingStart, text.indexOf("Input rejections", failingStart));
         assertFalse(failing.contains("good.example.com:443"), "a PASS endpoint is not in the failing section");
-        for (var code : dev.staplescan.check.FindingCode.values()) {
+        for (var code : FindingCode.values()) {
             assertTrue(text.contains(code.name()), () -> "the glossary lacks " + code);
         }
         assertEquals(
@@ -163,20 +167,17 @@ class PdfReportTest {
     }
 
     private static long usedHeap() {
-        return java.lang.management.ManagementFactory.getMemoryMXBean()
-                .getHeapMemoryUsage()
-                .getUsed();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static void resetPeaks() {
-        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
-                .forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
     /** Sum of the heap pools' peaks since the reset: an upper bound on what rendering needed, garbage included. */
     private static long peakHeap() {
-        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed())
                 .sum();
     }

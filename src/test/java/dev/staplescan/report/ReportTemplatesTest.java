@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.List;
 import net.sf.jasperreports.engine.JasperReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 class ReportTemplatesTest {
 
-    static final java.util.List<String> NAMES = ReportTemplates.NAMES;
+    static final List<String> NAMES = ReportTemplates.NAMES;
 
     @ParameterizedTest
     @FieldSource("NAMES")

@@ -9,6 +9,7 @@ import dev.staplescan.input.Rejection;
 import dev.staplescan.input.Target;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An in-memory run for report tests: a few endpoints of every kind, two rejected lines, and optionally
@@ -41,13 +43,9 @@ class RunFixture implements RunData {
     /** The standard fixture: PASS, FAIL (with a hostile owner, and a host with a comma), ERROR. */
     static RunFixture standard() {
         RunFixture run = new RunFixture();
-        run.endpoints.add(new EndpointRow(
+        run.endpoints.add(passing(
                 new Target(2, "good.example.com", 443, "good.example.com", "web-team", "prod", "public;tier1"),
-                SCANNED,
-                "192.0.2.10;2001:db8::10",
-                Verdict.PASS,
-                List.of(),
-                goodFacts()));
+                "192.0.2.10;2001:db8::10"));
         run.endpoints.add(new EndpointRow(
                 new Target(3, COMMA_HOST, 8443, "odd.example.com", HYPERLINK_OWNER, "staging", ""),
                 SCANNED,
@@ -73,7 +71,9 @@ class RunFixture implements RunData {
                         "CN=odd.example.com",
                         "CN=Lab Intermediate, O=staplescan",
                         "0a1b",
-                        "http://ocsp.lab/")));
+                        "http://ocsp.lab/",
+                        null,
+                        null)));
         run.endpoints.add(new EndpointRow(
                 new Target(4, "gone.example.com", 443, "gone.example.com", "db-team", "prod", ""),
                 SCANNED,
@@ -103,15 +103,14 @@ class RunFixture implements RunData {
         before.endpoints.add(with(now.get(1), Verdict.PASS));
         before.endpoints.add(
                 with(now.get(2), Verdict.ERROR, new Finding(FindingCode.CONNECT_REFUSED, Severity.HIGH, "refused")));
-        before.endpoints.add(new EndpointRow(
-                new Target(9, "old.example.com", 443, "old.example.com", "web-team", "prod", ""),
-                SCANNED,
-                "192.0.2.99",
-                Verdict.PASS,
-                List.of(),
-                goodFacts()));
+        before.endpoints.add(passing(
+                new Target(9, "old.example.com", 443, "old.example.com", "web-team", "prod", ""), "192.0.2.99"));
         run.previous = before;
         return run;
+    }
+
+    private static EndpointRow passing(Target target, String addresses) {
+        return new EndpointRow(target, SCANNED, addresses, Verdict.PASS, List.of(), goodFacts());
     }
 
     private static EndpointRow with(EndpointRow e, Verdict verdict, Finding... findings) {
@@ -130,7 +129,9 @@ class RunFixture implements RunData {
                 "CN=good.example.com",
                 "CN=Lab Intermediate, O=staplescan",
                 "01f4",
-                "http://ocsp.lab/");
+                "http://ocsp.lab/",
+                null,
+                null);
     }
 
     @Override
@@ -211,7 +212,7 @@ class RunFixture implements RunData {
                 e -> by == GroupBy.OWNER ? null : e.target().environment();
         Map<List<String>, List<EndpointRow>> byKey = new LinkedHashMap<>();
         for (EndpointRow e : endpoints) {
-            byKey.computeIfAbsent(java.util.Arrays.asList(owner.apply(e), env.apply(e)), k -> new ArrayList<>())
+            byKey.computeIfAbsent(Arrays.asList(owner.apply(e), env.apply(e)), k -> new ArrayList<>())
                     .add(e);
         }
         List<GroupFigures> groups = new ArrayList<>();
@@ -278,7 +279,7 @@ class RunFixture implements RunData {
         }
     }
 
-    private java.util.stream.Stream<EndpointChange> changes(ChangeKind kind) {
+    private Stream<EndpointChange> changes(ChangeKind kind) {
         Map<String, EndpointRow> before =
                 previous.endpoints.stream().collect(Collectors.toMap(RunFixture::key, e -> e));
         Map<String, EndpointRow> after = endpoints.stream().collect(Collectors.toMap(RunFixture::key, e -> e));
@@ -295,8 +296,8 @@ class RunFixture implements RunData {
     }
 
     private static EndpointChange change(EndpointRow then, EndpointRow now) {
-        boolean failedThen = then != null && failing(then.verdict());
-        boolean failsNow = now != null && failing(now.verdict());
+        boolean failedThen = then != null && then.verdict().failing();
+        boolean failsNow = now != null && now.verdict().failing();
         ChangeKind kind = then == null
                 ? ChangeKind.ADDED
                 : now == null
@@ -308,21 +309,13 @@ class RunFixture implements RunData {
             return null;
         }
         Target t = (now != null ? now : then).target();
-        return new EndpointChange(
+        return EndpointChange.of(
                 kind,
-                t.host(),
-                t.port(),
-                t.sni(),
-                t.owner(),
-                t.environment(),
+                t,
                 then == null ? null : then.verdict(),
                 now == null ? null : now.verdict(),
                 codes(then),
                 codes(now));
-    }
-
-    private static boolean failing(Verdict v) {
-        return v == Verdict.FAIL || v == Verdict.ERROR;
     }
 
     private static String codes(EndpointRow e) {

@@ -47,7 +47,7 @@ final class BcStapleServer implements AutoCloseable {
     private final TestCerts certs;
     private final ProtocolVersion version;
     private final byte[] staple;
-    private final JcaTlsCrypto crypto = (JcaTlsCrypto) new JcaTlsCryptoProvider().create(new SecureRandom());
+    private final JcaTlsCrypto crypto = new JcaTlsCryptoProvider().create(new SecureRandom());
 
     BcStapleServer(TestCerts certs, ProtocolVersion version, byte[] staple) throws IOException {
         this.certs = certs;
@@ -104,6 +104,7 @@ final class BcStapleServer implements AutoCloseable {
         }
 
         @Override
+        @SuppressWarnings("JdkObsolete") // BouncyCastle's CertificateEntry takes a Hashtable
         public TlsCredentials getCredentials() throws IOException {
             var tlsCert = new JcaTlsCertificate(crypto, certs.certificate());
             Certificate chain;

@@ -13,6 +13,8 @@ import javax.net.ssl.SSLSocket;
  * A JSSE TLS server on loopback presenting a self-signed certificate under the given protocols, and
  * recording the SNI each client sent. It does not staple (the JDK server staples only with a responder).
  */
+// Binds and connects to literal loopback addresses: no name is resolved, one address is the point.
+@SuppressWarnings("AddressSelection")
 final class JsseTestServer implements AutoCloseable {
 
     private final LoopbackServer server;

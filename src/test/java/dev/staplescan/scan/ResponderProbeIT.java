@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.TestInstance;
 /** The live query against the lab's OCSP responder on loopback, observations built by hand. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResponderProbeIT {
-
-    private static final Function<X500Principal, List<X509Certificate>> NO_ANCHORS = p -> List.of();
 
     private final CertificateAuthority root = CertificateAuthority.root("Probe IT Root");
     private final CertificateAuthority ca = root.intermediate("Probe IT CA");
@@ -59,7 +56,7 @@ class ResponderProbeIT {
         long before = responder.requestCount();
         List<Future<Observation>> results = new ArrayList<>();
         // when
-        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(), NO_ANCHORS);
+        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(), ResponderProbeIT::noAnchors);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 200; i++) {
                 Observation o = observation(i, leaf.certificate(), ca.certificate());
@@ -98,7 +95,7 @@ class ResponderProbeIT {
     @Test
     void withoutTheIssuerNothingIsAsked() {
         IssuedCert leaf = ca.issue(LeafSpec.forName("orphan.test").withOcspUrl(responder.url()));
-        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(), NO_ANCHORS)) {
+        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(), ResponderProbeIT::noAnchors)) {
             ResponderAnswer a = probe.probe(observation(1, leaf.certificate()))
                     .responderAnswers()
                     .get(0);
@@ -113,7 +110,7 @@ class ResponderProbeIT {
     void aNonHttpUrlIsRefusedAndALeafWithoutUrlGetsNoAnswer() {
         IssuedCert ldap = ca.issue(LeafSpec.forName("ldap.test").withOcspUrl("ldap://ocsp.test/cn=x"));
         IssuedCert none = ca.issue(LeafSpec.forName("none.test"));
-        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(), NO_ANCHORS)) {
+        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(), ResponderProbeIT::noAnchors)) {
             ResponderAnswer a = probe.probe(observation(1, ldap.certificate(), ca.certificate()))
                     .responderAnswers()
                     .get(0);
@@ -130,7 +127,7 @@ class ResponderProbeIT {
     void offMeansTheObservationIsUntouched() {
         IssuedCert leaf = ca.issue(LeafSpec.forName("off.test").withOcspUrl(responder.url()));
         Observation o = observation(1, leaf.certificate(), ca.certificate());
-        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.off(), NO_ANCHORS)) {
+        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.off(), ResponderProbeIT::noAnchors)) {
             assertSame(o, probe.probe(o));
             assertNotNull(o.responderAnswers());
             assertEquals(0, probe.queriesSent());
@@ -166,5 +163,9 @@ class ResponderProbeIT {
                 List.of("127.0.0.1"),
                 List.of(h),
                 null);
+    }
+
+    private static List<X509Certificate> noAnchors(X500Principal subject) {
+        return List.of();
     }
 }

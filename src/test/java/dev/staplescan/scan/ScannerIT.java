@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Timeout;
 
 /** Real handshakes against JDK-only servers on loopback. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hung scan fails, never hangs the build
+// Binds and connects to literal loopback addresses: no name is resolved, one address is the point.
+@SuppressWarnings("AddressSelection")
 class ScannerIT {
 
     private static final TestCerts CERTS = TestCerts.selfSigned("scan.test");
@@ -280,6 +282,7 @@ class ScannerIT {
         assertTrue(elapsed < scanner.options().resolveTimeout().toMillis() + MARGIN_MS, "took " + elapsed + " ms");
     }
 
+    @SuppressWarnings("try") // binding is the test; the socket is only closed
     private static boolean canBind(InetAddress address) {
         try (ServerSocket s = new ServerSocket(0, 1, address)) {
             return true;

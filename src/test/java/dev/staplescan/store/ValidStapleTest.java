@@ -76,8 +76,8 @@ class ValidStapleTest {
     }
 
     private static Assessment assessment(String ocspStatus, Finding... findings) {
-        EndpointFacts facts =
-                new EndpointFacts("TLSv1.3", true, ocspStatus, null, null, null, false, "CN=x", "CN=ca", "01", null);
+        EndpointFacts facts = new EndpointFacts(
+                "TLSv1.3", true, ocspStatus, null, null, null, false, "CN=x", "CN=ca", "01", null, null, null);
         return new Assessment(findings.length == 0 ? Verdict.PASS : Verdict.FAIL, List.of(findings), facts);
     }
 }

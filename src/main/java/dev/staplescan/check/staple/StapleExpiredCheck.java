@@ -18,15 +18,15 @@ public final class StapleExpiredCheck implements Check {
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
-        OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
+        OncePerEndpoint.report(e, StapleExpiredCheck::applies, s -> describe(s, e), report);
     }
 
-    private static boolean applies(ServedStaple s, Evidence e, Policy p) {
+    private static boolean applies(ServedStaple s) {
         StapleVerification v = s.verification();
         return v.single().validity() == TimeValidity.EXPIRED;
     }
 
-    private static String describe(ServedStaple s, Evidence e, Policy p) {
+    private static String describe(ServedStaple s, Evidence e) {
         StapleVerification v = s.verification();
         return "the staple expired: nextUpdate " + Fmt.instant(v.single().nextUpdate()) + ", "
                 + Fmt.duration(Duration.between(v.single().nextUpdate(), e.now())) + " ago (thisUpdate "

@@ -17,15 +17,15 @@ public final class StapleMalformedCheck implements Check {
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
-        OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
+        OncePerEndpoint.report(e, StapleMalformedCheck::applies, StapleMalformedCheck::describe, report);
     }
 
-    private static boolean applies(ServedStaple s, Evidence e, Policy p) {
+    private static boolean applies(ServedStaple s) {
         StapleVerification v = s.verification();
         return v.parse() != ParseStatus.PARSED;
     }
 
-    private static String describe(ServedStaple s, Evidence e, Policy p) {
+    private static String describe(ServedStaple s) {
         StapleVerification v = s.verification();
         return "the staple is not a usable OCSP response: " + v.parseDetail();
     }

@@ -17,15 +17,15 @@ public final class StapleNoNextUpdateCheck implements Check {
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
-        OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
+        OncePerEndpoint.report(e, StapleNoNextUpdateCheck::applies, StapleNoNextUpdateCheck::describe, report);
     }
 
-    private static boolean applies(ServedStaple s, Evidence e, Policy p) {
+    private static boolean applies(ServedStaple s) {
         StapleVerification v = s.verification();
         return v.single().match().usable() && v.single().nextUpdate() == null;
     }
 
-    private static String describe(ServedStaple s, Evidence e, Policy p) {
+    private static String describe(ServedStaple s) {
         StapleVerification v = s.verification();
         return "the staple has no nextUpdate (thisUpdate "
                 + Fmt.instant(v.single().thisUpdate()) + ")";

@@ -18,10 +18,10 @@ public final class StapleNotYetValidCheck implements Check {
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
-        OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
+        OncePerEndpoint.report(e, StapleNotYetValidCheck::applies, s -> describe(s, e, p), report);
     }
 
-    private static boolean applies(ServedStaple s, Evidence e, Policy p) {
+    private static boolean applies(ServedStaple s) {
         StapleVerification v = s.verification();
         return v.single().validity() == TimeValidity.NOT_YET_VALID;
     }

@@ -17,15 +17,15 @@ public final class StapleResponseStatusCheck implements Check {
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
-        OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
+        OncePerEndpoint.report(e, StapleResponseStatusCheck::applies, StapleResponseStatusCheck::describe, report);
     }
 
-    private static boolean applies(ServedStaple s, Evidence e, Policy p) {
+    private static boolean applies(ServedStaple s) {
         StapleVerification v = s.verification();
         return v.parse() == ParseStatus.PARSED && v.responseStatus() != ResponseStatus.SUCCESSFUL;
     }
 
-    private static String describe(ServedStaple s, Evidence e, Policy p) {
+    private static String describe(ServedStaple s) {
         StapleVerification v = s.verification();
         return "the staple is an OCSP error response: responseStatus " + v.responseStatus() + " ("
                 + v.responseStatus().wireValue() + ")";

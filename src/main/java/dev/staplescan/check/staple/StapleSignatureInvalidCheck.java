@@ -17,15 +17,15 @@ public final class StapleSignatureInvalidCheck implements Check {
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
-        OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
+        OncePerEndpoint.report(e, StapleSignatureInvalidCheck::applies, StapleSignatureInvalidCheck::describe, report);
     }
 
-    private static boolean applies(ServedStaple s, Evidence e, Policy p) {
+    private static boolean applies(ServedStaple s) {
         StapleVerification v = s.verification();
         return v.signer().signature() == SignatureStatus.INVALID;
     }
 
-    private static String describe(ServedStaple s, Evidence e, Policy p) {
+    private static String describe(ServedStaple s) {
         StapleVerification v = s.verification();
         return "the staple signature does not verify with the key of "
                 + v.signer().signerSubject() + " (ResponderID " + v.signer().responderId() + ")";

@@ -18,15 +18,15 @@ public final class StapleStatusRevokedCheck implements Check {
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
-        OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
+        OncePerEndpoint.report(e, StapleStatusRevokedCheck::applies, StapleStatusRevokedCheck::describe, report);
     }
 
-    private static boolean applies(ServedStaple s, Evidence e, Policy p) {
+    private static boolean applies(ServedStaple s) {
         StapleVerification v = s.verification();
         return v.single().status() == RevocationStatus.REVOKED;
     }
 
-    private static String describe(ServedStaple s, Evidence e, Policy p) {
+    private static String describe(ServedStaple s) {
         StapleVerification v = s.verification();
         return "the staple says certificate serial "
                 + Fmt.serial(s.chain().leaf().getSerialNumber()) + " was revoked at "

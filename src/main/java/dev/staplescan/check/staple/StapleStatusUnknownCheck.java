@@ -17,16 +17,15 @@ public final class StapleStatusUnknownCheck implements Check {
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
-        OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
+        OncePerEndpoint.report(e, StapleStatusUnknownCheck::applies, StapleStatusUnknownCheck::describe, report);
     }
 
-    private static boolean applies(ServedStaple s, Evidence e, Policy p) {
+    private static boolean applies(ServedStaple s) {
         StapleVerification v = s.verification();
         return v.single().status() == RevocationStatus.UNKNOWN;
     }
 
-    private static String describe(ServedStaple s, Evidence e, Policy p) {
-        StapleVerification v = s.verification();
+    private static String describe(ServedStaple s) {
         return "the staple says status unknown for certificate serial "
                 + Fmt.serial(s.chain().leaf().getSerialNumber());
     }

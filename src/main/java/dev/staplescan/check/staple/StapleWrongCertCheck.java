@@ -19,15 +19,15 @@ public final class StapleWrongCertCheck implements Check {
 
     @Override
     public void evaluate(Evidence e, Policy p, Consumer<String> report) {
-        OncePerEndpoint.report(e, s -> applies(s, e, p), s -> describe(s, e, p), report);
+        OncePerEndpoint.report(e, StapleWrongCertCheck::applies, StapleWrongCertCheck::describe, report);
     }
 
-    private static boolean applies(ServedStaple s, Evidence e, Policy p) {
+    private static boolean applies(ServedStaple s) {
         StapleVerification v = s.verification();
         return v.single().match() == CertIdMatch.SERIAL_MISMATCH || v.single().match() == CertIdMatch.ISSUER_MISMATCH;
     }
 
-    private static String describe(ServedStaple s, Evidence e, Policy p) {
+    private static String describe(ServedStaple s) {
         StapleVerification v = s.verification();
         String leafSerial = Fmt.serial(s.chain().leaf().getSerialNumber());
         if (v.single().match() == CertIdMatch.ISSUER_MISMATCH) {

@@ -10,6 +10,7 @@ import dev.staplescan.lab.pki.OcspResponses;
 import dev.staplescan.scan.QueryOutcome;
 import dev.staplescan.scan.ResponderAnswer;
 import dev.staplescan.scan.TlsVersion;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,9 @@ class OcspResponderUnreachableCheckTest {
         assertTrue(messages(Scenario.live(leaf, OcspResponses.error(OCSPRespBuilder.TRY_LATER), 12))
                 .get(0)
                 .contains("responseStatus try_later"));
-        assertTrue(messages(Scenario.live(leaf, "<html>".getBytes(), 12)).get(0).contains("not an OCSP response"));
+        assertTrue(messages(Scenario.live(leaf, "<html>".getBytes(StandardCharsets.US_ASCII), 12))
+                .get(0)
+                .contains("not an OCSP response"));
     }
 
     @Test

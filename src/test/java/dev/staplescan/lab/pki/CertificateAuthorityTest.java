@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SignatureException;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -165,10 +166,10 @@ class CertificateAuthorityTest {
 
         String text = Files.readString(file, StandardCharsets.US_ASCII);
         assertTrue(text.startsWith("-----BEGIN CERTIFICATE-----\n"));
-        Collection<? extends java.security.cert.Certificate> parsed = CertificateFactory.getInstance("X.509")
+        Collection<? extends Certificate> parsed = CertificateFactory.getInstance("X.509")
                 .generateCertificates(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
         List<byte[]> encoded = new ArrayList<>();
-        for (java.security.cert.Certificate c : parsed) {
+        for (Certificate c : parsed) {
             encoded.add(c.getEncoded());
         }
         assertEquals(2, encoded.size());

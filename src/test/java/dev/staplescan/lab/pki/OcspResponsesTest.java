@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.ocsp.ResponderID;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -21,6 +23,7 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.bc.BcDigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.junit.jupiter.api.Test;
@@ -60,9 +63,9 @@ class OcspResponsesTest {
         assertNull(rid.getName(), "by-key, not by-name");
         SubjectPublicKeyInfo key =
                 SubjectPublicKeyInfo.getInstance(CA.certificate().getPublicKey().getEncoded());
-        byte[] expected = java.security.MessageDigest.getInstance("SHA-1")
-                .digest(key.getPublicKeyData().getBytes());
-        assertTrue(java.util.Arrays.equals(expected, rid.getKeyHash()));
+        byte[] expected =
+                MessageDigest.getInstance("SHA-1").digest(key.getPublicKeyData().getBytes());
+        assertTrue(Arrays.equals(expected, rid.getKeyHash()));
     }
 
     @Test
@@ -144,7 +147,7 @@ class OcspResponsesTest {
         return (BasicOCSPResp) new OCSPResp(der).getResponseObject();
     }
 
-    private static org.bouncycastle.operator.ContentVerifierProvider verifier(X509Certificate cert) throws Exception {
+    private static ContentVerifierProvider verifier(X509Certificate cert) throws Exception {
         return new JcaContentVerifierProviderBuilder().build(cert.getPublicKey());
     }
 }
