@@ -70,7 +70,7 @@ public enum Scenario {
     CLOSED_PORT("nothing listens on the port", Verdict.ERROR, CONNECT_REFUSED),
     UNKNOWN_STATUS("staple says status unknown", Verdict.FAIL, STAPLE_STATUS_UNKNOWN),
     TRY_LATER("stapled an OCSP error response (tryLater, no responseBytes)", Verdict.FAIL, STAPLE_RESPONSE_STATUS),
-    MALFORMED_STAPLE("stapled random bytes; JSSE aborts the TLS 1.3 handshake on them", Verdict.FAIL, STAPLE_MALFORMED),
+    MALFORMED_STAPLE("stapled random bytes, under both TLS versions", Verdict.FAIL, STAPLE_MALFORMED),
     // Signed by a stranger CA's key, the stranger's certificate included. A checker that only tries
     // the issuer's key would say STAPLE_SIGNATURE_INVALID instead; UNAUTHORIZED_SIGNER is the precise one.
     STRANGER_SIGNED("staple signed by a CA outside the chain", Verdict.FAIL, STAPLE_UNAUTHORIZED_SIGNER),

@@ -3,10 +3,9 @@ package dev.staplescan.scan;
 import java.util.List;
 
 /**
- * What the trust manager saw during one handshake: the chain and the staple. Written by the JSSE
- * callback, read by the handshake's owner afterwards, also when the handshake failed later (partial
- * results are kept). Both happen on the scanning thread; volatile keeps that true if JSSE ever moves
- * the callback.
+ * What the trust manager saw during one handshake: the chain and the staple. Written by the TLS
+ * callback on the connection's event loop, read by the thread waiting for the handshake afterwards,
+ * also when the handshake failed later (partial results are kept); volatile makes the writes visible.
  */
 final class Capture {
 

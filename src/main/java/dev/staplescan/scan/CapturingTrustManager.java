@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -19,41 +18,41 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * handshake it belongs to. Accepting everything is the point: expired, untrusted or misnamed chains
  * are facts to capture, and assessment judges them against the configured trust store (SPEC §4.3).
  *
- * <p>It extends {@link X509ExtendedTrustManager} so that JSSE calls it directly; a plain
+ * <p>It extends {@link X509ExtendedTrustManager} so that the TLS stack calls it directly; a plain
  * X509TrustManager would be wrapped and the wrapper would reject chains with disabled algorithms.
  *
- * <p>One instance serves the scanner's single SSLContext, so captures are registered per socket
- * (identity, since sockets do not override equals) for the duration of a handshake.
+ * <p>One instance serves every context of the scanner's {@link TlsEngine}, so captures are registered
+ * per engine (identity: engines do not override equals) for the duration of a handshake.
  */
 final class CapturingTrustManager extends X509ExtendedTrustManager {
 
-    private final Map<Socket, Capture> captures = new ConcurrentHashMap<>();
+    private final Map<SSLEngine, Capture> captures = new ConcurrentHashMap<>();
 
-    void register(SSLSocket socket, Capture capture) {
-        captures.put(socket, capture);
+    void register(SSLEngine engine, Capture capture) {
+        captures.put(engine, capture);
     }
 
-    void unregister(SSLSocket socket) {
-        captures.remove(socket);
+    void unregister(SSLEngine engine) {
+        captures.remove(engine);
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        Capture capture = captures.get(socket);
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        Capture capture = captures.get(engine);
         if (capture == null) {
-            throw new IllegalStateException("handshake on a socket the scanner did not register: " + socket);
+            throw new IllegalStateException("handshake on an engine the scanner did not register: " + engine);
         }
-        capture.record(encode(chain), leafStaple(((SSLSocket) socket).getHandshakeSession()));
+        capture.record(encode(chain), leafStaple(engine.getHandshakeSession()));
     }
 
     /**
      * The leaf's staple: the first status response (RFC 6066 CertificateStatus under TLS 1.2; under
-     * TLS 1.3 JSSE lists the staples of the CertificateEntries that carried one, in order, and servers
+     * TLS 1.3 the session lists the staples of the CertificateEntries that carried one, in order, and servers
      * staple the leaf only). An empty list or an empty entry means no staple.
      */
     private static byte[] leafStaple(SSLSession session) {
         if (!(session instanceof ExtendedSSLSession extended)) {
-            return null; // not SunJSSE; the scanner builds its context with SunJSSE explicitly
+            return null; // both BoringSSL's and the JDK's handshake sessions are extended ones
         }
         List<byte[]> responses = extended.getStatusResponses();
         if (responses.isEmpty() || responses.get(0) == null || responses.get(0).length == 0) {
@@ -68,7 +67,7 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
             try {
                 der.add(cert.getEncoded());
             } catch (CertificateEncodingException impossible) {
-                // JSSE parsed these from the wire and keeps the bytes; failing here is a JDK surprise.
+                // The TLS stack parsed these from the wire and keeps the bytes; failing here is a surprise.
                 throw new IllegalStateException("cannot re-encode a certificate the server sent", impossible);
             }
         }
@@ -76,13 +75,13 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        throw new UnsupportedOperationException("the scanner uses sockets, not engines");
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        throw new UnsupportedOperationException("the scanner uses engines, not sockets");
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        throw new UnsupportedOperationException("JSSE calls the socket variant for SSLSocket handshakes");
+        throw new UnsupportedOperationException("the TLS stack calls the engine variant for engine handshakes");
     }
 
     @Override

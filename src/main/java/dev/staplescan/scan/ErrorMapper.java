@@ -1,8 +1,11 @@
 package dev.staplescan.scan;
 
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.SocketTimeoutException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
@@ -11,7 +14,7 @@ import java.util.concurrent.TimeoutException;
  * error-to-status mapping). The rules, in order:
  * <ol>
  *   <li>a defect of ours (a {@link RuntimeException} or {@link Error} at the top, or one thrown by
- *       staplescan code inside a JSSE callback) is {@link Outcome#INTERNAL_ERROR} with the stack trace;</li>
+ *       staplescan code inside a TLS-stack callback) is {@link Outcome#INTERNAL_ERROR} with the stack trace;</li>
  *   <li>a deadline that we enforced ourselves is the timeout of the step that was running;</li>
  *   <li>otherwise the step and the exception decide, see {@link #map}.</li>
  * </ol>
@@ -42,7 +45,8 @@ public final class ErrorMapper {
     private static final int MAX_TRACE = 16_000;
     private static final int MAX_CAUSES = 16;
     private static final String OUR_PACKAGE = "dev.staplescan.";
-    private static final String JSSE_PACKAGE = "sun.security.ssl.";
+    /** TLS stacks that call our trust manager: a throw site below one of these is theirs, not ours. */
+    private static final List<String> TLS_PACKAGES = List.of("sun.security.ssl.", "io.netty.");
 
     private ErrorMapper() {}
 
@@ -89,21 +93,25 @@ public final class ErrorMapper {
     }
 
     private static Outcome handshakeOutcome(Throwable error) {
-        // First, because JSSE dresses some staple parse errors as a remote hang-up (see StapleParseFailure).
-        if (StapleParseFailure.isStapleParseFailure(error)) {
-            return Outcome.STAPLE_MALFORMED;
-        }
         if (error instanceof SocketTimeoutException) {
             return Outcome.HANDSHAKE_TIMEOUT; // read timeout: connected, but the server went quiet
         }
-        String messages = messages(error);
-        // The record reader's verdict when the first bytes back are no TLS record (HTTP, SSH banner, ...).
-        if (messages.contains("plaintext connection") || messages.contains("unrecognized ssl message")) {
+        // Netty's verdict when the first bytes back are no TLS record (HTTP, SSH banner, ...); the JDK's
+        // record reader says the same in words; BoringSSL when a record header carries no TLS version.
+        if (inCauses(error, NotSslRecordException.class)) {
             return Outcome.NOT_TLS;
         }
-        // A protocol_version alert from the server, our client refusing the version the server picked,
-        // or no cipher suite usable with the one version we enabled.
+        String messages = messages(error);
+        if (messages.contains("plaintext connection")
+                || messages.contains("unrecognized ssl message")
+                || messages.contains("wrong_version_number")) {
+            return Outcome.NOT_TLS;
+        }
+        // A protocol_version alert from the server (BoringSSL: TLSV1_ALERT_PROTOCOL_VERSION), our client
+        // refusing the version the server picked (UNSUPPORTED_PROTOCOL), or no cipher suite usable with
+        // the one version we enabled.
         if (messages.contains("protocol_version")
+                || messages.contains("unsupported_protocol")
                 || messages.contains("no appropriate protocol")
                 || messages.contains("not accepted by client preferences")) {
             return Outcome.PROTOCOL_NOT_SUPPORTED;
@@ -113,13 +121,22 @@ public final class ErrorMapper {
     }
 
     /**
-     * True for errors that are our bugs rather than server behaviour. JSSE turns a RuntimeException from
+     * True for errors that are our bugs rather than server behaviour. The TLS stack turns a RuntimeException from
      * our trust manager into an SSLException, so a nested one counts when staplescan code threw it.
      */
     static boolean isOurDefect(Throwable error) {
+        if (error instanceof DecoderException) {
+            // Netty's codec reports what it read from the peer as a DecoderException (a RuntimeException),
+            // e.g. NotSslRecordException for an HTTP answer: the server's doing unless we threw a cause.
+            return causedByUs(error);
+        }
         if (error instanceof RuntimeException || error instanceof Error) {
             return true;
         }
+        return causedByUs(error);
+    }
+
+    private static boolean causedByUs(Throwable error) {
         int depth = 0;
         for (Throwable t = error.getCause(); t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
             if ((t instanceof RuntimeException || t instanceof Error) && thrownByUs(t)) {
@@ -130,8 +147,9 @@ public final class ErrorMapper {
     }
 
     /**
-     * Our code sits both above JSSE (the trust manager it calls back) and below it (the caller of
-     * startHandshake). The throw site is ours when a staplescan frame comes before any JSSE frame.
+     * Our code sits both above the TLS stack (the trust manager it calls back) and below it (the code
+     * that starts the handshake). The throw site is ours when a staplescan frame comes before any frame
+     * of the TLS stack.
      */
     private static boolean thrownByUs(Throwable t) {
         for (StackTraceElement frame : t.getStackTrace()) {
@@ -139,8 +157,18 @@ public final class ErrorMapper {
             if (cls.startsWith(OUR_PACKAGE)) {
                 return true;
             }
-            if (cls.startsWith(JSSE_PACKAGE)) {
+            if (TLS_PACKAGES.stream().anyMatch(cls::startsWith)) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inCauses(Throwable error, Class<? extends Throwable> type) {
+        int depth = 0;
+        for (Throwable t = error; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
+            if (type.isInstance(t)) {
+                return true;
             }
         }
         return false;

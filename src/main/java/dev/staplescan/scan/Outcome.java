@@ -23,7 +23,8 @@ public enum Outcome {
     HANDSHAKE_FAILED,
     /**
      * The handshake was aborted by the client because the server's staple could not be parsed
-     * (JSSE does this under TLS 1.3). The raw bytes may be unavailable.
+     * (the JDK's TLS did this under TLS 1.3). Only runs stored before the BoringSSL engine have it: the
+     * scanner now hands every staple back as bytes, and assessment judges them.
      */
     STAPLE_MALFORMED,
     /** A defect in staplescan itself; the error text carries the stack trace. Never a server finding. */

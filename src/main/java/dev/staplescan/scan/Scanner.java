@@ -2,13 +2,10 @@ package dev.staplescan.scan;
 
 import dev.staplescan.input.Target;
 import java.net.InetAddress;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * garbage staple are facts for assessment.
  *
  * <p>Thread-safe. Build one per run and share it: thousands of virtual threads may call
- * {@link #scan} at once. It holds one SSLContext, one resolver pool and one watchdog thread;
- * {@link #close()} releases them.
+ * {@link #scan} at once. It holds one {@link TlsEngine} (event loops, a TLS context per version) and
+ * one resolver pool; {@link #close()} releases them.
  *
  * <p>Order of attempts: for each scanned address (the first, or up to {@code maxAddresses} when
  * {@code allAddresses} is on), for each version in {@code versions}, {@code handshakesPerVersion}
@@ -46,13 +43,12 @@ public final class Scanner implements AutoCloseable {
 
     private final ScanOptions options;
     private final Resolver resolver;
-    private final Watchdog watchdog;
+    private final TlsEngine tls;
     private final TlsProbe probe;
 
     /**
-     * @throws IllegalStateException when the JDK cannot provide SunJSSE, or status_request was switched
-     *                               off with {@code -Djdk.tls.client.enableStatusRequestExtension=false}
-     *                               (every endpoint would look like it never staples)
+     * @throws IllegalStateException when no TLS stack can be set up (neither BoringSSL nor the JDK's),
+     *                               or the JDK fallback would not ask for staples
      */
     public Scanner(ScanOptions options) {
         this(options, InetAddress::getAllByName);
@@ -61,23 +57,11 @@ public final class Scanner implements AutoCloseable {
     /** With a stand-in for DNS, so tests can resolve names to loopback addresses or hang. */
     Scanner(ScanOptions options, Resolver.Lookup lookup) {
         this.options = options;
-        if ("false".equalsIgnoreCase(System.getProperty("jdk.tls.client.enableStatusRequestExtension"))) {
-            throw new IllegalStateException(
-                    "jdk.tls.client.enableStatusRequestExtension=false: the client would not ask for staples");
-        }
         CapturingTrustManager trustManager = new CapturingTrustManager();
-        SSLContext context;
-        try {
-            // SunJSSE explicitly: staple capture relies on its ExtendedSSLSession.getStatusResponses()
-            // (BCJSSE returned none in tests, see STACK-NOTES). Built once; per-handshake contexts are costly.
-            context = SSLContext.getInstance("TLS", "SunJSSE");
-            context.init(null, new TrustManager[] {trustManager}, null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SunJSSE TLS is not available in this JDK", e);
-        }
+        this.tls = new TlsEngine(trustManager, Runtime.getRuntime().availableProcessors());
         this.resolver = new Resolver(options.resolverThreads(), lookup);
-        this.watchdog = new Watchdog();
-        this.probe = new TlsProbe(context.getSocketFactory(), trustManager, watchdog, options);
+        this.probe = new TlsProbe(tls, trustManager, options);
+        log.debug("scanner on {}", tls.describe());
     }
 
     /** A scanner with {@link ScanOptions#defaults()}. */
@@ -209,10 +193,15 @@ public final class Scanner implements AutoCloseable {
         return new Resolver.Resolution(m.outcome(), List.of(), m.detail());
     }
 
-    /** Stops the resolver pool and the watchdog. Scans in flight may fail afterwards. */
+    /** What runs the handshakes ({@code BoringSSL 1.1.1 (compatible; BoringSSL), epoll}), for logs and reports. */
+    public String tlsStack() {
+        return tls.describe();
+    }
+
+    /** Stops the resolver pool and the event loops. Scans in flight may fail afterwards. */
     @Override
     public void close() {
         resolver.close();
-        watchdog.close();
+        tls.close();
     }
 }

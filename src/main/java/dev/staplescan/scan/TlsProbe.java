@@ -1,117 +1,220 @@
 package dev.staplescan.scan;
 
 import dev.staplescan.input.Target;
-import java.io.IOException;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
- * One TLS handshake that asks for a staple, under exactly one TLS version, to one address. Owns its
- * sockets for the duration of the attempt and always closes them. Thread-safe: all state is shared
- * read-only or per call.
+ * One TLS handshake that asks for a staple, under exactly one TLS version, to one address, on the
+ * {@link TlsEngine}'s event loops. The calling (virtual) thread waits for the result; the connection
+ * itself costs no thread. The channel is always closed when the attempt ends. Thread-safe: all state is
+ * shared read-only or per call.
+ *
+ * <p>Deadlines: the connect timeout is the channel's own; the handshake deadline is a timer on the
+ * channel's event loop that closes the channel, so a server that trickles one byte every few seconds
+ * still ends at the deadline (SPEC §4.5). Netty's own 10 s handshake timeout is switched off.
  */
 final class TlsProbe {
 
-    private final SSLSocketFactory factory;
-    private final CapturingTrustManager trustManager;
-    private final Watchdog watchdog;
-    private final ScanOptions options;
-    /** Makes every attempt's session-cache key unique; see {@link #sessionKey}. */
-    private final AtomicLong attempts = new AtomicLong();
+    /**
+     * Extra wait beyond the endpoint's budget before the caller gives up on an attempt whose channel
+     * never reported back. It never happens unless Netty loses an event; it keeps a lost event from
+     * hanging a partition.
+     */
+    private static final long LOST_EVENT_GRACE_MILLIS = 5_000;
 
-    TlsProbe(SSLSocketFactory factory, CapturingTrustManager trustManager, Watchdog watchdog, ScanOptions options) {
-        this.factory = factory;
+    private final TlsEngine engine;
+    private final CapturingTrustManager trustManager;
+    private final ScanOptions options;
+
+    TlsProbe(TlsEngine engine, CapturingTrustManager trustManager, ScanOptions options) {
+        this.engine = engine;
         this.trustManager = trustManager;
-        this.watchdog = watchdog;
         this.options = options;
     }
 
-    /** Connects and handshakes; every failure comes back as a {@link Handshake} with its outcome. */
-    @SuppressWarnings("try") // the resource only closes the socket, whatever path the attempt takes
+    /**
+     * Connects and handshakes; every failure comes back as a {@link Handshake} with its outcome.
+     *
+     * @throws CancellationException when the calling thread is interrupted (the job is stopping); the
+     *                               connection is closed and the interrupt flag stays set
+     */
     Handshake run(int sequence, InetAddress address, Target target, TlsVersion version, Deadline budget) {
-        Attempt a = new Attempt(sequence, address.getHostAddress(), version);
-        Socket raw = new Socket();
-        try (Quietly closeRaw = new Quietly(raw)) {
-            long start = System.nanoTime();
-            try {
-                raw.connect(new InetSocketAddress(address, target.port()), budget.clip(options.connectTimeout()));
-            } catch (IOException refusedOrSilent) {
-                return a.failed(ErrorMapper.map(ErrorMapper.Step.CONNECT, refusedOrSilent, false), -1, -1, null);
-            }
-            return handshake(a, raw, target, Deadline.millisSince(start), budget);
-        }
-    }
-
-    @SuppressWarnings("try") // the resources only close the socket and the timer, whatever path the attempt takes
-    private Handshake handshake(Attempt a, Socket raw, Target target, long connectMillis, Deadline budget) {
-        int timeout = budget.clip(options.handshakeTimeout());
-        Capture capture = new Capture();
-        long start = System.nanoTime();
-        // Declared before the SSLSocket so that it is closed after it: the polite close_notify is covered too.
-        try (Watchdog.Armed timer = watchdog.arm(raw, timeout)) {
-            SSLSocket ssl;
-            try {
-                raw.setSoTimeout(timeout); // per read; the watchdog bounds the whole handshake
-                ssl = (SSLSocket) factory.createSocket(raw, sessionKey(a.address()), target.port(), true);
-            } catch (IOException closedUnderUs) {
-                // The server hung up right after accepting, or the watchdog already fired.
-                return a.failed(
-                        ErrorMapper.map(ErrorMapper.Step.HANDSHAKE, closedUnderUs, timer.hasFired()),
-                        connectMillis,
-                        Deadline.millisSince(start),
-                        capture);
-            }
-            try (Quietly closeSsl = new Quietly(ssl)) {
-                ssl.setSSLParameters(parameters(ssl, a.requested(), target.sni()));
-                trustManager.register(ssl, capture);
-                try {
-                    ssl.startHandshake();
-                    SSLSession session = ssl.getSession();
-                    // Each attempt has its own cache key, so nothing will resume this; drop it to keep memory flat.
-                    session.invalidate();
-                    return new Handshake(
-                            a.sequence(),
-                            a.address(),
-                            a.requested(),
-                            Outcome.OK,
-                            session.getProtocol(),
-                            session.getCipherSuite(),
-                            capture.chain(),
-                            capture.staple(),
-                            connectMillis,
-                            Deadline.millisSince(start),
-                            null);
-                } catch (IOException failed) {
-                    return a.failed(
-                            ErrorMapper.map(ErrorMapper.Step.HANDSHAKE, failed, timer.hasFired()),
-                            connectMillis,
-                            Deadline.millisSince(start),
-                            capture);
-                } finally {
-                    trustManager.unregister(ssl);
-                }
-            }
+        Attempt a = new Attempt(sequence, address.getHostAddress(), version, target.sni(), new Capture());
+        ChannelFuture connect = engine.bootstrap()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, budget.clip(options.connectTimeout()))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        a.attach(ch);
+                    }
+                })
+                .connect(new InetSocketAddress(address, target.port()));
+        connect.addListener(f -> a.connected(connect, budget));
+        try {
+            return a.result.get(budget.remainingMillis() + LOST_EVENT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException stopping) {
+            close(connect.channel());
+            Thread.currentThread().interrupt();
+            throw new CancellationException("handshake with " + a.address + " interrupted");
+        } catch (ExecutionException | TimeoutException lost) {
+            close(connect.channel());
+            throw new IllegalStateException("handshake with " + a.address + " never reported back", lost);
         }
     }
 
     /**
-     * Exactly one protocol; SNI exactly as the target says (none for IP-only targets, overriding the
-     * JDK's habit of deriving it from the peer host); no endpoint identification, names are judged in
-     * assessment.
+     * The state of one attempt. Written on the channel's event loop only (one thread per channel), read
+     * by the waiting thread through {@link #result}'s happens-before.
      */
-    private static SSLParameters parameters(SSLSocket ssl, TlsVersion version, String sni) {
+    private final class Attempt {
+        final int sequence;
+        final String address;
+        final TlsVersion requested;
+        final String sni;
+        final Capture capture;
+        final CompletableFuture<Handshake> result = new CompletableFuture<>();
+        final AtomicBoolean timerFired = new AtomicBoolean();
+        final long start = System.nanoTime();
+        long connectMillis = -1;
+        long handshakeStart;
+        SSLEngine ssl;
+        ScheduledFuture<?> timer;
+
+        Attempt(int sequence, String address, TlsVersion requested, String sni, Capture capture) {
+            this.sequence = sequence;
+            this.address = address;
+            this.requested = requested;
+            this.sni = sni;
+            this.capture = capture;
+        }
+
+        /** On registration: the TLS engine goes into the pipeline; it starts the handshake once connected. */
+        void attach(Channel ch) {
+            ssl = engine.context(requested).newEngine(ch.alloc());
+            ssl.setSSLParameters(parameters(ssl, sni));
+            trustManager.register(ssl, capture);
+            SslHandler handler = new SslHandler(ssl);
+            handler.setHandshakeTimeoutMillis(0); // our timer below bounds the handshake
+            ch.pipeline().addLast(handler);
+            handler.handshakeFuture().addListener(f -> handshakeEnded(ch, f));
+            ch.closeFuture().addListener(f -> trustManager.unregister(ssl));
+        }
+
+        void connected(ChannelFuture connect, Deadline budget) {
+            Channel ch = connect.channel();
+            if (!connect.isSuccess()) {
+                Throwable cause = connect.cause();
+                boolean timedOut = cause instanceof ConnectTimeoutException;
+                finish(failed(ErrorMapper.map(ErrorMapper.Step.CONNECT, cause, timedOut), -1, -1));
+                close(ch);
+                return;
+            }
+            connectMillis = Deadline.millisSince(start);
+            handshakeStart = System.nanoTime();
+            timer = ch.eventLoop()
+                    .schedule(
+                            () -> {
+                                timerFired.set(true);
+                                close(ch);
+                            },
+                            budget.clip(options.handshakeTimeout()),
+                            TimeUnit.MILLISECONDS);
+        }
+
+        void handshakeEnded(Channel ch, Future<? super Channel> f) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            long handshakeMillis = connectMillis < 0 ? -1 : Deadline.millisSince(handshakeStart);
+            if (f.isSuccess()) {
+                SSLSession session = ssl.getSession();
+                finish(new Handshake(
+                        sequence,
+                        address,
+                        requested,
+                        Outcome.OK,
+                        session.getProtocol(),
+                        session.getCipherSuite(),
+                        capture.chain(),
+                        staple(),
+                        connectMillis,
+                        handshakeMillis,
+                        null));
+            } else if (connectMillis >= 0) {
+                // A failed connect also fails the handshake; connected() has already reported that one.
+                finish(failed(
+                        ErrorMapper.map(ErrorMapper.Step.HANDSHAKE, f.cause(), timerFired.get()),
+                        connectMillis,
+                        handshakeMillis));
+            }
+            close(ch);
+        }
+
+        /** The staple from the trust manager's look at the handshake, else (BoringSSL) from the engine. */
+        private byte[] staple() {
+            byte[] staple = capture.staple();
+            if (staple == null && ssl instanceof ReferenceCountedOpenSslEngine openssl) {
+                byte[] bytes = openssl.getOcspResponse();
+                staple = bytes == null || bytes.length == 0 ? null : bytes.clone();
+            }
+            return staple;
+        }
+
+        Handshake failed(ErrorMapper.Mapped m, long connectMs, long handshakeMs) {
+            return new Handshake(
+                    sequence,
+                    address,
+                    requested,
+                    m.outcome(),
+                    null,
+                    null,
+                    capture.chain(),
+                    capture.staple(),
+                    connectMs,
+                    handshakeMs,
+                    m.detail());
+        }
+
+        void finish(Handshake h) {
+            result.complete(h);
+        }
+    }
+
+    /**
+     * Closes the connection. Nothing waits for the close: the attempt's outcome is decided before, and
+     * a close cannot fail in a way that changes it (the descriptor is released either way).
+     */
+    @SuppressWarnings("FutureReturnValueIgnored")
+    private static void close(Channel ch) {
+        ch.close();
+    }
+
+    /** SNI exactly as the target says (none for IP-only targets); names are judged in assessment. */
+    private static SSLParameters parameters(SSLEngine ssl, String sni) {
         SSLParameters p = ssl.getSSLParameters();
-        p.setProtocols(new String[] {version.jsseName()});
         p.setServerNames(sni == null ? List.of() : List.of(sniName(sni)));
         p.setEndpointIdentificationAlgorithm(null);
         return p;
@@ -123,48 +226,6 @@ final class TlsProbe {
         } catch (IllegalArgumentException notStd3) {
             // Real servers answer to names the strict STD3 rules reject (underscores); send the bytes as given.
             return new SNIHostName(sni.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /**
-     * The peer host handed to JSSE, which keys its client session cache by {@code host:port}. A reused
-     * session skips the Certificate message (no chain, no staple) and would fake a missing staple; an
-     * abbreviated handshake could even borrow another virtual host's session on a shared address. A key
-     * unique per attempt makes resumption impossible. The '#' makes it an invalid host name, so JSSE never
-     * turns it into SNI (we set SNI explicitly anyway).
-     */
-    private String sessionKey(String address) {
-        return address + "#" + attempts.incrementAndGet();
-    }
-
-    /** The fixed facts of one attempt, to build its Handshake record on any path. */
-    private record Attempt(int sequence, String address, TlsVersion requested) {
-
-        Handshake failed(ErrorMapper.Mapped m, long connectMillis, long handshakeMillis, Capture partial) {
-            return new Handshake(
-                    sequence,
-                    address,
-                    requested,
-                    m.outcome(),
-                    null,
-                    null,
-                    partial == null ? List.of() : partial.chain(),
-                    partial == null ? null : partial.staple(),
-                    connectMillis,
-                    handshakeMillis,
-                    m.detail());
-        }
-    }
-
-    /** Closes a socket at the end of a try block without letting a close failure replace the result. */
-    private record Quietly(Socket socket) implements AutoCloseable {
-        @Override
-        public void close() {
-            try {
-                socket.close();
-            } catch (IOException peerGone) {
-                // The peer reset or the watchdog closed it first; the descriptor is released either way.
-            }
         }
     }
 }

@@ -8,9 +8,10 @@
  *   <li>{@link dev.staplescan.scan.ScanOptions}: timeouts, versions, repeats, addresses.</li>
  *   <li>{@link dev.staplescan.scan.ErrorMapper}: the one function from exceptions to
  *       {@link dev.staplescan.scan.Outcome}.</li>
- *   <li>Package-private helpers: {@code Resolver} (DNS with a deadline), {@code TlsProbe} (one handshake),
- *       {@code CapturingTrustManager} and {@code Capture} (chain and staple), {@code Watchdog} (hard
- *       handshake deadline), {@code StapleParseFailure} (TLS 1.3 malformed staples), {@code Deadline}.</li>
+ *   <li>Package-private helpers: {@code Resolver} (DNS with a deadline), {@code TlsEngine} (Netty event
+ *       loops and a BoringSSL context per TLS version, the JDK's TLS as fallback), {@code TlsProbe} (one
+ *       handshake with its deadlines), {@code CapturingTrustManager} and {@code Capture} (chain and
+ *       staple), {@code Deadline}.</li>
  * </ul>
  */
 package dev.staplescan.scan;

@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staplescan.scan.ErrorMapper.Step;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.ssl.NotSslRecordException;
 import java.io.EOFException;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.BufferUnderflowException;
+import java.nio.channels.ClosedChannelException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLProtocolException;
 import org.junit.jupiter.api.Test;
 
 /** The exceptions are shaped like the ones JDK 25 throws (messages, causes, throw sites). */
@@ -113,34 +114,68 @@ class ErrorMapperTest {
     }
 
     @Test
-    void tls13StapleParseErrorDressedAsHangUpIsStapleMalformed() {
-        // JDK 25: the DER decoder's EOFException reaches SSLSocketImpl.decode, which calls it a hang-up.
+    void boringSslProtocolRefusalsAreProtocolNotSupported() {
+        SSLHandshakeException serverRefused =
+                new SSLHandshakeException("error:1000042e:SSL routines:OPENSSL_internal:TLSV1_ALERT_PROTOCOL_VERSION");
+        SSLHandshakeException weRefused =
+                new SSLHandshakeException("error:100000f0:SSL routines:OPENSSL_internal:UNSUPPORTED_PROTOCOL");
+
+        assertEquals(Outcome.PROTOCOL_NOT_SUPPORTED, map(Step.HANDSHAKE, serverRefused));
+        assertEquals(Outcome.PROTOCOL_NOT_SUPPORTED, map(Step.HANDSHAKE, weRefused));
+    }
+
+    @Test
+    void nettyAndBoringSslNotTlsAnswersAreNotTls() {
+        NotSslRecordException banner = new NotSslRecordException("not an SSL/TLS record: 485454502f312e31");
+        SSLHandshakeException wrapped = new SSLHandshakeException("General OpenSslEngine problem");
+        wrapped.initCause(banner);
+
+        assertEquals(Outcome.NOT_TLS, map(Step.HANDSHAKE, banner));
+        assertEquals(Outcome.NOT_TLS, map(Step.HANDSHAKE, wrapped));
+        assertEquals(
+                Outcome.NOT_TLS,
+                map(
+                        Step.HANDSHAKE,
+                        new SSLHandshakeException(
+                                "error:100000f7:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER")));
+    }
+
+    @Test
+    void boringSslAlertsAndHangUpsAreHandshakeFailed() {
+        assertEquals(
+                Outcome.HANDSHAKE_FAILED,
+                map(
+                        Step.HANDSHAKE,
+                        new SSLHandshakeException(
+                                "error:10000410:SSL routines:OPENSSL_internal:SSLV3_ALERT_HANDSHAKE_FAILURE")));
+        assertEquals(
+                Outcome.HANDSHAKE_FAILED,
+                map(
+                        Step.HANDSHAKE,
+                        new SSLHandshakeException("Connection closed while SSL/TLS handshake was in progress")));
+        assertEquals(Outcome.HANDSHAKE_FAILED, map(Step.HANDSHAKE, new ClosedChannelException()));
+    }
+
+    @Test
+    void nettyConnectTimeoutIsATimeoutOnlyAsOurDeadline() {
+        // Netty's ConnectTimeoutException is a ConnectException: the probe passes it as our deadline.
+        ConnectTimeoutException silent = new ConnectTimeoutException("connection timed out after 2000 ms");
+
+        assertEquals(
+                Outcome.CONNECT_TIMEOUT,
+                ErrorMapper.map(Step.CONNECT, silent, true).outcome());
+        assertEquals(Outcome.CONNECT_REFUSED, map(Step.CONNECT, new ConnectException("Connection refused")));
+    }
+
+    @Test
+    void aMalformedStapleIsNoLongerAHandshakeOutcome() {
+        // The JDK fallback still aborts TLS 1.3 on a staple it cannot parse; without the old stack-frame
+        // heuristic that is a failed handshake. On BoringSSL the staple comes back as bytes for ocsp/.
         SSLHandshakeException misleading = new SSLHandshakeException("Remote host terminated the handshake");
         misleading.initCause(
                 thrownIn(new EOFException("not enough content"), "sun.security.provider.certpath.OCSPResponse"));
 
-        assertEquals(Outcome.STAPLE_MALFORMED, map(Step.HANDSHAKE, misleading));
-    }
-
-    @Test
-    void otherStapleParseErrorsAreStapleMalformed() {
-        SSLException wrapped = new SSLException(
-                "readHandshakeRecord",
-                thrownIn(new IOException("Too short"), "sun.security.provider.certpath.OCSPResponse"));
-        SSLHandshakeException tls12Empty = thrownIn(
-                new SSLHandshakeException("(handshake_failure) Zero-length OCSP Response"),
-                "sun.security.ssl.CertificateStatus$CertificateStatusMessage");
-
-        assertEquals(Outcome.STAPLE_MALFORMED, map(Step.HANDSHAKE, wrapped));
-        assertEquals(Outcome.STAPLE_MALFORMED, map(Step.HANDSHAKE, tls12Empty));
-    }
-
-    @Test
-    void stapleMessagesAreRecognisedWithoutStackTraces() {
-        SSLProtocolException noTrace = new SSLProtocolException("Invalid OCSP status response: insufficient data");
-        noTrace.setStackTrace(new StackTraceElement[0]);
-
-        assertEquals(Outcome.STAPLE_MALFORMED, map(Step.HANDSHAKE, noTrace));
+        assertEquals(Outcome.HANDSHAKE_FAILED, map(Step.HANDSHAKE, misleading));
     }
 
     @Test

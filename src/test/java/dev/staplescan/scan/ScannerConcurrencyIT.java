@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.staplescan.input.Target;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +29,11 @@ class ScannerConcurrencyIT {
         TestCerts blue = TestCerts.selfSigned("blue.test");
         try (JsseTestServer redServer = new JsseTestServer(red, "TLSv1.3", "TLSv1.2");
                 JsseTestServer blueServer = new JsseTestServer(blue, "TLSv1.3", "TLSv1.2");
-                Scanner scanner = new Scanner();
+                // The point is that chains never mix: generous deadlines keep a loaded CI machine, where the
+                // JDK test servers answer 800 cold handshakes at once, from failing it on timeouts.
+                Scanner scanner = new Scanner(ScanOptions.defaults()
+                        .withHandshakeTimeout(Duration.ofSeconds(60))
+                        .withTotalTimeout(Duration.ofSeconds(100)));
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Observation>> futures = new ArrayList<>();
             for (int i = 0; i < SCANS; i++) {

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * STAPLE_MALFORMED: the staple is not a usable OCSP response (not DER, not an OCSPResponse, broken
- * content, or a response type other than id-pkix-ocsp-basic), or our client aborted the
- * handshake over it (JSSE does that under TLS 1.3).
+ * content, or a response type other than id-pkix-ocsp-basic), or, in runs stored before
+ * the BoringSSL engine, the JDK client aborted the TLS 1.3 handshake over it.
  */
 public final class StapleMalformedCheck implements Check {
 
