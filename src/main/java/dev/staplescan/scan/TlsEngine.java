@@ -102,10 +102,13 @@ final class TlsEngine implements AutoCloseable {
                     return SslProvider.OPENSSL;
                 }
                 if (NOTICE_GIVEN.compareAndSet(false, true)) {
-                    log.warn(
-                            "notice: BoringSSL (netty-tcnative) is not available on this platform ({}); handshakes use"
-                                    + " the JDK's TLS, which needs two to three times the CPU",
-                            String.valueOf(OpenSsl.unavailabilityCause()));
+                    String notice = "staplescan: notice: BoringSSL (netty-tcnative) cannot load here ("
+                            + OpenSsl.unavailabilityCause()
+                            + "); handshakes use the JDK's TLS, which needs two to three times the CPU";
+                    log.warn(notice);
+                    // The console logger is off during runs (the operator's terminal shows staplescan's own
+                    // lines only), and this one the operator must see: it explains a slower scan.
+                    System.err.println(notice);
                 }
                 return jdkProvider();
             }

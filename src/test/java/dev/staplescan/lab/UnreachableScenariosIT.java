@@ -11,6 +11,7 @@ import dev.staplescan.scan.ScanOptions;
 import dev.staplescan.scan.Scanner;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -78,7 +79,7 @@ class UnreachableScenariosIT {
 
         assertEquals(List.of(Outcome.HANDSHAKE_FAILED, Outcome.HANDSHAKE_FAILED), outcomes(o), o.toString());
         assertTrue(
-                o.handshakes().get(0).error().contains("handshake_failure"),
+                o.handshakes().get(0).error().toLowerCase(Locale.ROOT).contains("handshake_failure"),
                 o.handshakes().get(0).error());
     }
 
