@@ -6,19 +6,24 @@ import dev.staplescan.lab.pki.CertStatus;
 import dev.staplescan.lab.pki.CertificateAuthority;
 import dev.staplescan.lab.pki.IssuedCert;
 import dev.staplescan.lab.pki.LeafSpec;
+import dev.staplescan.lab.pki.OcspResponses;
+import dev.staplescan.lab.pki.OcspSpec;
 import dev.staplescan.lab.pki.Pem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The benchmark's PKI, built with the lab's code: a root and an issuing CA (EC P-256), one wildcard
  * ECDSA P-256 leaf whose AIA names the lab OCSP responder (started here, on 127.0.0.1), and the
- * files nginx and the clients need. The staple file is fetched from that responder with
- * {@code openssl ocsp}, as an administrator pre-fetches one for {@code ssl_stapling_file}, and
- * verified against the root on the way.
+ * files nginx and the clients need. The staple file is a good response signed by the issuing CA,
+ * valid for 4 days (thisUpdate an hour ago), as public CAs issue them; {@code openssl ocsp} checks it
+ * (signature, chain to the root, status) before nginx gets it, and asks the responder once to prove
+ * the leaf's AIA URL answers, as staplescan's live query will.
  */
 final class BenchPki implements AutoCloseable {
 
@@ -57,7 +62,15 @@ final class BenchPki implements AutoCloseable {
             Path issuerPem = dir.resolve("issuer.pem");
             Pem.write(leafPem, leaf.certificate());
             Pem.write(issuerPem, issuing.certificate());
-            pki.fetchStaple(commands, leafPem, issuerPem);
+            // Not the responder's own answer: it is valid for one day only, which the default policy
+            // already calls STAPLE_EXPIRING_SOON; the benchmark wants endpoints that PASS.
+            Instant now = Instant.now();
+            Files.write(
+                    pki.stapleDer,
+                    OcspResponses.build(OcspSpec.good(leaf)
+                            .withTimes(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(4)))));
+            pki.check(commands, leafPem, issuerPem, List.of("-respin", pki.stapleDer.toString()));
+            pki.check(commands, leafPem, issuerPem, List.of("-url", pki.responder.url()));
             return pki;
         } catch (IOException | InterruptedException | RuntimeException e) {
             pki.close();
@@ -66,32 +79,31 @@ final class BenchPki implements AutoCloseable {
     }
 
     /**
-     * {@code openssl ocsp} asks the responder about the leaf, verifies the answer (signed by the
-     * issuing CA, which chains to the root) and writes it as DER. No nonce: the lab responder, like
-     * most public ones, does not echo it.
+     * {@code openssl ocsp} about the leaf, from a response file or from the responder: the answer
+     * must verify (signed by the issuing CA, which chains to the root) and say good. No nonce: the
+     * lab responder, like most public ones, does not echo it.
      */
-    private void fetchStaple(Commands commands, Path leafPem, Path issuerPem) throws IOException, InterruptedException {
-        Commands.Result r = commands.run(
-                List.of(
-                        "openssl",
-                        "ocsp",
-                        "-issuer",
-                        issuerPem.toString(),
-                        "-cert",
-                        leafPem.toString(),
-                        "-url",
-                        responder.url(),
-                        "-no_nonce",
-                        "-CAfile",
-                        caPem.toString(),
-                        "-verify_other",
-                        issuerPem.toString(),
-                        "-respout",
-                        stapleDer.toString()),
-                Duration.ofSeconds(30));
-        if (r.exitCode() != 0 || !r.output().contains(": good") || !Files.isRegularFile(stapleDer)) {
-            throw new IllegalStateException("openssl ocsp could not fetch a good, verified staple from "
-                    + responder.url() + ":\n" + r.output());
+    private void check(Commands commands, Path leafPem, Path issuerPem, List<String> source)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                "openssl",
+                "ocsp",
+                "-issuer",
+                issuerPem.toString(),
+                "-cert",
+                leafPem.toString(),
+                "-no_nonce",
+                "-CAfile",
+                caPem.toString(),
+                "-verify_other",
+                issuerPem.toString()));
+        command.addAll(source);
+        Commands.Result r = commands.run(command, Duration.ofSeconds(30));
+        if (r.exitCode() != 0
+                || !r.output().contains("Response verify OK")
+                || !r.output().contains(": good")) {
+            throw new IllegalStateException("openssl ocsp " + String.join(" ", source)
+                    + " did not verify a good answer for the benchmark leaf:\n" + r.output());
         }
     }
 

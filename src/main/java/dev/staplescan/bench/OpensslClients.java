@@ -71,6 +71,12 @@ final class OpensslClients {
         this.commands = commands;
     }
 
+    /** The connection count of an {@code s_time} output; -1 when it has none. */
+    static long stimeConnections(String output) {
+        Matcher m = STIME_COUNT.matcher(output);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     /** {@code openssl s_client -status} once: true when a good, successful staple came back. */
     boolean staples(InetSocketAddress server, String sni, Version version) throws IOException, InterruptedException {
         Commands.Result r = commands.run(
