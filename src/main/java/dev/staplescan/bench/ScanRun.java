@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,8 @@ final class ScanRun {
      * @param handshakes        completed handshakes stored (outcome OK)
      * @param attempts          handshake attempts stored
      * @param phases            seconds per job phase, from Spring Batch's step executions
+     * @param beforeJob         seconds from command start to the job's creation (JVM, Spring context, schema)
+     * @param job               seconds from the job's creation to its end
      * @param databaseBytes     size of the H2 database file after the run
      * @param firstAccept       seconds from command start to the first connection nginx accepted
      * @param firstHandshake    seconds from command start to the end of the first handshake, by stored timings
@@ -62,6 +66,8 @@ final class ScanRun {
             OptionalLong handshakes,
             OptionalLong attempts,
             Map<String, Double> phases,
+            OptionalDouble beforeJob,
+            OptionalDouble job,
             long databaseBytes,
             OptionalDouble firstAccept,
             OptionalDouble firstHandshake,
@@ -130,6 +136,8 @@ final class ScanRun {
                 facts.handshakes(),
                 facts.attempts(),
                 facts.phases(),
+                facts.beforeJob(),
+                facts.job(),
                 databaseBytes(data),
                 firstAccept,
                 facts.firstHandshake(),
@@ -157,7 +165,12 @@ final class ScanRun {
 
     /** What the run's database says; each figure is empty when its query fails (another schema). */
     record StoredFacts(
-            OptionalLong handshakes, OptionalLong attempts, Map<String, Double> phases, OptionalDouble firstHandshake) {
+            OptionalLong handshakes,
+            OptionalLong attempts,
+            Map<String, Double> phases,
+            OptionalDouble beforeJob,
+            OptionalDouble job,
+            OptionalDouble firstHandshake) {
 
         static StoredFacts read(Path data, Instant commandStart) {
             Map<String, Double> phases = Map.of();
@@ -170,8 +183,19 @@ final class ScanRun {
             OptionalLong handshakes = OptionalLong.empty();
             OptionalLong attempts = OptionalLong.empty();
             OptionalDouble first = OptionalDouble.empty();
+            OptionalDouble beforeJob = OptionalDouble.empty();
+            OptionalDouble job = OptionalDouble.empty();
             try (Connection c = DriverManager.getConnection(url, "sa", "");
                     Statement s = c.createStatement()) {
+                // Spring Batch's timestamps are local times of the scanning JVM (same machine, same zone).
+                try (ResultSet rs = s.executeQuery("SELECT MIN(CREATE_TIME), MAX(END_TIME) FROM BATCH_JOB_EXECUTION")) {
+                    if (rs.next() && rs.getObject(1) != null && rs.getObject(2) != null) {
+                        Instant created = local(rs.getObject(1, LocalDateTime.class));
+                        Instant ended = local(rs.getObject(2, LocalDateTime.class));
+                        beforeJob = OptionalDouble.of(seconds(commandStart, created));
+                        job = OptionalDouble.of(seconds(created, ended));
+                    }
+                }
                 try (ResultSet rs = s.executeQuery(
                         "SELECT COUNT(*), COUNT(CASE WHEN outcome = 'OK' THEN 1 END) FROM ss_handshake")) {
                     rs.next();
@@ -192,7 +216,15 @@ final class ScanRun {
             } catch (SQLException e) {
                 // A schema without these tables or columns: those figures are shown as unknown.
             }
-            return new StoredFacts(handshakes, attempts, phases, first);
+            return new StoredFacts(handshakes, attempts, phases, beforeJob, job, first);
+        }
+
+        private static Instant local(LocalDateTime t) {
+            return t.atZone(ZoneId.systemDefault()).toInstant();
+        }
+
+        private static double seconds(Instant from, Instant to) {
+            return Duration.between(from, to).toNanos() / 1e9;
         }
     }
 }

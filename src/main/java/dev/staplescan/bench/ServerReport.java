@@ -87,15 +87,7 @@ record ServerReport(
         out.printf("  command: %s%n", String.join(" ", scan.command()));
         printRun(out, scan);
         out.printf("  ratio (b)/(a): %.2f×%n", handshakeRate(scan) / baseline());
-        Map<String, Double> phases = scan.phases();
-        double inPhases =
-                phases.values().stream().mapToDouble(Double::doubleValue).sum();
-        out.printf(
-                "  phases: %s, rest %s (JVM start, Spring context, migrations, shutdown)%n",
-                PHASES.stream()
-                        .map(p -> p + " " + (phases.containsKey(p) ? secs(phases.get(p)) : "n/a"))
-                        .collect(Collectors.joining(", ")),
-                phases.isEmpty() ? "n/a" : secs(scan.wallSeconds() - inPhases));
+        out.printf("  phases: %s%n", phases(scan));
         out.printf(
                 "  start to first connection accepted by nginx: %s (nginx stub_status, polled every %d ms)%n",
                 opt(scan.firstAccept()), AcceptWatch.POLL_MILLIS);
@@ -131,6 +123,27 @@ record ServerReport(
                     c.exitCode());
             out.printf("  ratio staplescan/xargs: %.2f×%n", scanRate / s.endpointsPerSecond());
         }
+    }
+
+    /**
+     * The job's phases from Spring Batch's step records, and the time around them: before the job
+     * (JVM start, Spring context, schema migrations: command start to the job's creation), between
+     * and beside the four phases (the input check, step bookkeeping), after the job (shutdown).
+     */
+    static String phases(ScanRun.Figures f) {
+        Map<String, Double> phases = f.phases();
+        String named = PHASES.stream()
+                .map(p -> p + " " + (phases.containsKey(p) ? secs(phases.get(p)) : "n/a"))
+                .collect(Collectors.joining(", "));
+        if (f.beforeJob().isEmpty() || f.job().isEmpty()) {
+            return named + "; before and after the job n/a";
+        }
+        double inPhases =
+                phases.values().stream().mapToDouble(Double::doubleValue).sum();
+        double before = f.beforeJob().getAsDouble();
+        double job = f.job().getAsDouble();
+        return named + "; before the job " + secs(before) + " (JVM start, Spring context, schema), other steps "
+                + secs(job - inPhases) + ", after the job " + secs(f.wallSeconds() - before - job) + " (shutdown)";
     }
 
     private void printRun(PrintStream out, ScanRun.Figures f) {

@@ -77,7 +77,8 @@ class NginxBenchmarkIT {
                 "rate: " + NUMBER + " handshakes/s, " + NUMBER + " endpoints/s",
                 "ratio \\(b\\)/\\(a\\): " + NUMBER + "×",
                 "phases: ingest " + NUMBER + " s, scan " + NUMBER + " s, assess " + NUMBER + " s, report " + NUMBER
-                        + " s, rest " + NUMBER + " s",
+                        + " s; before the job " + NUMBER + " s \\(JVM start, Spring context, schema\\), other steps "
+                        + "-?" + NUMBER + " s, after the job -?" + NUMBER + " s",
                 "start to first connection accepted by nginx: " + NUMBER + " s",
                 "start to first handshake completed: " + NUMBER + " s",
                 "peak RSS: [1-9][0-9,]* MB",

@@ -35,6 +35,8 @@ class ServerReportTest {
                 handshakes,
                 OptionalLong.of(200),
                 Map.of("ingest", 0.5, "scan", 6.0, "assess", 1.0, "report", 1.5),
+                OptionalDouble.of(0.7),
+                OptionalDouble.of(9.1),
                 900_000,
                 OptionalDouble.of(0.8),
                 OptionalDouble.of(0.9),
@@ -67,7 +69,10 @@ class ServerReportTest {
         String text = print(r);
         assertTrue(text.contains("ratio (b)/(a): 0.02×"), text);
         assertTrue(text.contains("handshakes: 200 completed of 200 attempts stored (2.00 per endpoint)"), text);
-        assertTrue(text.contains("rest 1.00 s"), text);
+        assertTrue(
+                text.contains("phases: ingest 0.50 s, scan 6.00 s, assess 1.00 s, report 1.50 s; before the job "
+                        + "0.70 s (JVM start, Spring context, schema), other steps 0.10 s, after the job 0.20 s"),
+                text);
         assertTrue(text.contains("database: 900,000 bytes, 9,000 bytes per endpoint"), text);
         assertTrue(text.contains("ratio staplescan/xargs: 0.50×"), text);
         assertFalse(text.contains("n/a"), text);
