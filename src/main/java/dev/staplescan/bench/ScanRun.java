@@ -78,9 +78,10 @@ final class ScanRun {
     static Figures run(
             ServerBenchmarkOptions options, String name, Path list, Path trust, InetSocketAddress nginxStatus)
             throws IOException, InterruptedException {
-        Path data = options.work().resolve("data-" + name);
-        Path out = options.work().resolve("out-" + name);
-        Files.createDirectories(options.work());
+        Path work = options.work().toAbsolutePath();
+        Path data = work.resolve("data-" + name);
+        Path out = work.resolve("out-" + name);
+        Files.createDirectories(work);
         Benchmark.deleteRecursively(data);
         Benchmark.deleteRecursively(out);
         List<String> command = new ArrayList<>();
@@ -99,7 +100,7 @@ final class ScanRun {
                 "--out",
                 out.toString()));
         command.addAll(options.scanArgs());
-        Path log = options.work().resolve("scan-" + name + ".log");
+        Path log = work.resolve("scan-" + name + ".log");
         long peak = 0;
         int exit;
         long startNanos;

@@ -138,6 +138,11 @@ final class ServerBenchmark {
         ServerReport report = new ServerReport(
                 options, nginx.version(), nginx.port(), stime, main, sweep, compared, n == options.endpoints());
         report.print(out);
+        // Also kept with the logs it came from, for the README or an issue note.
+        try (PrintStream file = new PrintStream(work.resolve("report.txt").toFile(), StandardCharsets.UTF_8)) {
+            report.print(file);
+        }
+        out.printf("%nreport also in %s%n", work.resolve("report.txt"));
         return report.allHeld() ? 0 : 1;
     }
 
