@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +74,6 @@ final class ServerBenchmark {
         Benchmark.deleteRecursively(work);
         Files.createDirectories(work);
         Commands commands = new Commands(work.resolve("logs"));
-        OpensslClients openssl = new OpensslClients(commands);
         out.printf("building the benchmark PKI and starting the lab OCSP responder%n");
         try (BenchPki pki = BenchPki.create(work.resolve("pki"), commands)) {
             out.printf("starting %s: %,d addresses, %d workers%n", nginxBinary, options.addresses(), options.workers());
@@ -83,14 +83,15 @@ final class ServerBenchmark {
             Thread stopOnExit = new Thread(nginx::close);
             Runtime.getRuntime().addShutdownHook(stopOnExit);
             try (nginx) {
-                return measure(nginx, pki, openssl, work);
+                return measure(nginx, pki, commands, work);
             } finally {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
             }
         }
     }
 
-    private int measure(Nginx nginx, BenchPki pki, OpensslClients openssl, Path work) throws Exception {
+    private int measure(Nginx nginx, BenchPki pki, Commands commands, Path work) throws Exception {
+        OpensslClients openssl = new OpensslClients(commands);
         List<InetSocketAddress> servers = new ArrayList<>();
         for (InetAddress a : nginx.addresses()) {
             servers.add(new InetSocketAddress(a, nginx.port()));
@@ -117,6 +118,14 @@ final class ServerBenchmark {
             out.printf("(a) %d × openssl s_time -new %s for %d s%n", STIME_PROCESSES, v.label, options.stimeSeconds());
             stime.add(openssl.stime(targets, options.stimeSeconds(), v));
         }
+        // The floor under "before the job": a JVM that starts the CLI and exits without Spring.
+        List<String> version = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                options.jar().toString(),
+                "--version");
+        Commands.Result cli = commands.run(version, Duration.ofMinutes(2));
+        double cliStart = cli.exitCode() == 0 ? cli.seconds() : Double.NaN;
         out.printf("(b) staplescan scan of %,d endpoints%n", options.endpoints());
         ScanRun.Figures main =
                 ScanRun.run(options, Integer.toString(options.endpoints()), list, pki.caPem(), nginx.status());
@@ -136,7 +145,15 @@ final class ServerBenchmark {
             }
         }
         ServerReport report = new ServerReport(
-                options, nginx.version(), nginx.port(), stime, main, sweep, compared, n == options.endpoints());
+                options,
+                nginx.version(),
+                nginx.port(),
+                stime,
+                cliStart,
+                main,
+                sweep,
+                compared,
+                n == options.endpoints());
         report.print(out);
         // Also kept with the logs it came from, for the README or an issue note.
         try (PrintStream file = new PrintStream(work.resolve("report.txt").toFile(), StandardCharsets.UTF_8)) {

@@ -19,6 +19,7 @@ record ServerReport(
         String nginxVersion,
         int port,
         List<OpensslClients.StimeRate> stime,
+        double cliStartSeconds,
         ScanRun.Figures scan,
         Optional<OpensslClients.Sweep> sweep,
         Optional<ScanRun.Figures> comparedScan,
@@ -88,6 +89,9 @@ record ServerReport(
         printRun(out, scan);
         out.printf("  ratio (b)/(a): %.2f×%n", handshakeRate(scan) / baseline());
         out.printf("  phases: %s%n", phases(scan));
+        out.printf(
+                "  JVM and CLI alone (staplescan --version, whole process): %s%n",
+                Double.isNaN(cliStartSeconds) ? "n/a" : secs(cliStartSeconds));
         out.printf(
                 "  start to first connection accepted by nginx: %s (nginx stub_status, polled every %d ms)%n",
                 opt(scan.firstAccept()), AcceptWatch.POLL_MILLIS);

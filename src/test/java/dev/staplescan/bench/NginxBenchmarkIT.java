@@ -79,6 +79,7 @@ class NginxBenchmarkIT {
                 "phases: ingest " + NUMBER + " s, scan " + NUMBER + " s, assess " + NUMBER + " s, report " + NUMBER
                         + " s; before the job " + NUMBER + " s \\(JVM start, Spring context, schema\\), other steps "
                         + "-?" + NUMBER + " s, after the job -?" + NUMBER + " s",
+                "JVM and CLI alone \\(staplescan --version, whole process\\): " + NUMBER + " s",
                 "start to first connection accepted by nginx: " + NUMBER + " s",
                 "start to first handshake completed: " + NUMBER + " s",
                 "peak RSS: [1-9][0-9,]* MB",
@@ -89,6 +90,7 @@ class NginxBenchmarkIT {
             assertTrue(Pattern.compile(figure).matcher(out).find(), "missing /" + figure + "/ in:\n" + out);
         }
         assertFalse(out.contains("n/a"), out);
+        assertTrue(Files.readString(work.resolve("report.txt")).contains("ratio (b)/(a): "), "report.txt");
         // nginx removes its pid file when it has stopped: the benchmark left nothing running.
         assertFalse(Files.exists(work.resolve("nginx").resolve("nginx.pid")), "nginx still running");
     }

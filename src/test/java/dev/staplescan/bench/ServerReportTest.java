@@ -49,6 +49,7 @@ class ServerReportTest {
                 "nginx/1.22.1",
                 20_000,
                 STIME,
+                0.6,
                 f,
                 Optional.of(new OpensslClients.Sweep(100, 100, 5.0, "xargs ...")),
                 Optional.of(f),
