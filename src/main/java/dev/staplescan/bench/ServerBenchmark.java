@@ -108,16 +108,8 @@ final class ServerBenchmark {
             return 1;
         }
         Path list = writeCsv(work.resolve("hosts-" + options.endpoints() + ".csv"), servers, options.endpoints());
-        List<OpensslClients.StimeRate> stime = new ArrayList<>();
-        int next = 0;
-        for (OpensslClients.Version v : OpensslClients.Version.values()) {
-            List<InetSocketAddress> targets = new ArrayList<>();
-            for (int i = 0; i < STIME_PROCESSES; i++) {
-                targets.add(servers.get(next++ % servers.size()));
-            }
-            out.printf("(a) %d × openssl s_time -new %s for %d s%n", STIME_PROCESSES, v.label, options.stimeSeconds());
-            stime.add(openssl.stime(targets, options.stimeSeconds(), v));
-        }
+        // s_time runs before and after staplescan: on a shared machine, the load can change in between.
+        List<OpensslClients.StimeRate> before = stime(openssl, servers, "before");
         // The floor under "before the job": a JVM that starts the CLI and exits without Spring.
         List<String> version = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -129,6 +121,7 @@ final class ServerBenchmark {
         out.printf("(b) staplescan scan of %,d endpoints%n", options.endpoints());
         ScanRun.Figures main =
                 ScanRun.run(options, Integer.toString(options.endpoints()), list, pki.caPem(), nginx.status());
+        List<OpensslClients.StimeRate> after = stime(openssl, servers, "after");
         Optional<OpensslClients.Sweep> sweep = Optional.empty();
         Optional<ScanRun.Figures> compared = Optional.empty();
         int n = options.compareSclient();
@@ -148,7 +141,8 @@ final class ServerBenchmark {
                 options,
                 nginx.version(),
                 nginx.port(),
-                stime,
+                before,
+                after,
                 cliStart,
                 main,
                 sweep,
@@ -161,6 +155,24 @@ final class ServerBenchmark {
         }
         out.printf("%nreport also in %s%n", work.resolve("report.txt"));
         return report.allHeld() ? 0 : 1;
+    }
+
+    /** Three parallel s_time per TLS version, each process against another address. */
+    private List<OpensslClients.StimeRate> stime(OpensslClients openssl, List<InetSocketAddress> servers, String when)
+            throws IOException, InterruptedException {
+        List<OpensslClients.StimeRate> rates = new ArrayList<>();
+        int next = when.equals("before") ? 0 : 2 * STIME_PROCESSES;
+        for (OpensslClients.Version v : OpensslClients.Version.values()) {
+            List<InetSocketAddress> targets = new ArrayList<>();
+            for (int i = 0; i < STIME_PROCESSES; i++) {
+                targets.add(servers.get(next++ % servers.size()));
+            }
+            out.printf(
+                    "(a) %d × openssl s_time -new %s for %d s, %s (b)%n",
+                    STIME_PROCESSES, v.label, options.stimeSeconds(), when);
+            rates.add(openssl.stime(targets, options.stimeSeconds(), v));
+        }
+        return rates;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The figures of one real-server benchmark, computed and printed one way. The labels are stable
@@ -18,7 +19,8 @@ record ServerReport(
         ServerBenchmarkOptions options,
         String nginxVersion,
         int port,
-        List<OpensslClients.StimeRate> stime,
+        List<OpensslClients.StimeRate> stimeBefore,
+        List<OpensslClients.StimeRate> stimeAfter,
         double cliStartSeconds,
         ScanRun.Figures scan,
         Optional<OpensslClients.Sweep> sweep,
@@ -29,11 +31,16 @@ record ServerReport(
 
     /**
      * The yardstick for a scan that makes one TLS 1.3 and one TLS 1.2 handshake per endpoint: the
-     * rate OpenSSL reaches on an equal mix, i.e. the harmonic mean of the per-version rates.
+     * rate OpenSSL reaches on an equal mix, i.e. the harmonic mean of the per-version rates, each
+     * the mean of its measurements before and after the scan.
      */
     double baseline() {
+        Map<OpensslClients.Version, Double> perVersion = Stream.concat(stimeBefore.stream(), stimeAfter.stream())
+                .collect(Collectors.groupingBy(
+                        OpensslClients.StimeRate::version,
+                        Collectors.averagingDouble(OpensslClients.StimeRate::total)));
         double secondsPerHandshake =
-                stime.stream().mapToDouble(r -> 1 / r.total()).sum() / stime.size();
+                perVersion.values().stream().mapToDouble(r -> 1 / r).sum() / perVersion.size();
         return 1 / secondsPerHandshake;
     }
 
@@ -70,19 +77,14 @@ record ServerReport(
                 Runtime.getRuntime().availableProcessors(),
                 options.workers());
         out.printf(
-                "%n(a) openssl s_time -new, %d in parallel, -time %d (no status_request; rate = connections / "
-                        + "each process's wall time)%n",
+                "%n(a) openssl s_time -new, %d in parallel, -time %d, before and after (b) (no status_request; "
+                        + "rate = connections / each process's wall time)%n",
                 ServerBenchmark.STIME_PROCESSES, options.stimeSeconds());
-        for (OpensslClients.StimeRate r : stime) {
-            out.printf(
-                    "  s_time %s: %s handshakes/s (%s)%n",
-                    r.version().label,
-                    num(r.total()),
-                    r.perProcess().stream().map(ServerReport::num).collect(Collectors.joining(" + ")));
-        }
+        printStime(out, stimeBefore, "before");
+        printStime(out, stimeAfter, "after");
         out.printf(
                 "  s_time baseline: %s handshakes/s (equal TLS 1.3 and TLS 1.2 mix, as staplescan asks: "
-                        + "harmonic mean)%n",
+                        + "harmonic mean of each version's mean)%n",
                 num(baseline()));
         out.printf("%n(b) staplescan scan, whole process (JVM start to exit)%n");
         out.printf("  command: %s%n", String.join(" ", scan.command()));
@@ -126,6 +128,17 @@ record ServerReport(
                     count(c.validStaples()),
                     c.exitCode());
             out.printf("  ratio staplescan/xargs: %.2f×%n", scanRate / s.endpointsPerSecond());
+        }
+    }
+
+    private static void printStime(PrintStream out, List<OpensslClients.StimeRate> rates, String when) {
+        for (OpensslClients.StimeRate r : rates) {
+            out.printf(
+                    "  s_time %s %s (b): %s handshakes/s (%s)%n",
+                    r.version().label,
+                    when,
+                    num(r.total()),
+                    r.perProcess().stream().map(ServerReport::num).collect(Collectors.joining(" + ")));
         }
     }
 

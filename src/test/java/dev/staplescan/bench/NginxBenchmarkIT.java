@@ -67,9 +67,11 @@ class NginxBenchmarkIT {
         assertEquals(0, exit, out);
         assertTrue(out.contains("openssl s_client -status: TLS 1.3 good staple, TLS 1.2 good staple"), out);
         for (String figure : List.of(
-                "s_time TLS 1\\.3: " + NUMBER + " handshakes/s \\(" + NUMBER + " \\+ " + NUMBER + " \\+ " + NUMBER
-                        + "\\)",
-                "s_time TLS 1\\.2: " + NUMBER + " handshakes/s",
+                "s_time TLS 1\\.3 before \\(b\\): " + NUMBER + " handshakes/s \\(" + NUMBER + " \\+ " + NUMBER + " \\+ "
+                        + NUMBER + "\\)",
+                "s_time TLS 1\\.2 before \\(b\\): " + NUMBER + " handshakes/s",
+                "s_time TLS 1\\.3 after \\(b\\): " + NUMBER + " handshakes/s",
+                "s_time TLS 1\\.2 after \\(b\\): " + NUMBER + " handshakes/s",
                 "s_time baseline: " + NUMBER + " handshakes/s",
                 "result: exit 0; 20 endpoints, 20 stapling, 20 valid staples",
                 "handshakes: 40 completed of 40 attempts stored \\(2\\.00 per endpoint\\); nginx accepted 4[0-9] "

@@ -19,9 +19,12 @@ class ServerReportTest {
     private static final ServerBenchmarkOptions OPTIONS =
             ServerBenchmarkOptions.parse("--server", "nginx", "--endpoints", "100", "--compare-sclient", "100");
 
-    private static final List<OpensslClients.StimeRate> STIME = List.of(
+    private static final List<OpensslClients.StimeRate> BEFORE = List.of(
             new OpensslClients.StimeRate(OpensslClients.Version.TLS13, List.of(300.0, 300.0, 400.0), List.of()),
             new OpensslClients.StimeRate(OpensslClients.Version.TLS12, List.of(500.0, 500.0, 1000.0), List.of()));
+    private static final List<OpensslClients.StimeRate> AFTER = List.of(
+            new OpensslClients.StimeRate(OpensslClients.Version.TLS13, List.of(200.0, 200.0, 400.0), List.of()),
+            new OpensslClients.StimeRate(OpensslClients.Version.TLS12, List.of(1000.0, 1000.0, 1000.0), List.of()));
 
     private static ScanRun.Figures scan(int exit, OptionalLong handshakes, long valid) {
         return new ScanRun.Figures(
@@ -48,7 +51,8 @@ class ServerReportTest {
                 OPTIONS,
                 "nginx/1.22.1",
                 20_000,
-                STIME,
+                BEFORE,
+                AFTER,
                 0.6,
                 f,
                 Optional.of(new OpensslClients.Sweep(100, 100, 5.0, "xargs ...")),
@@ -57,9 +61,13 @@ class ServerReportTest {
     }
 
     @Test
-    void theBaselineIsTheRateOfAnEqualMixOfBothVersions() {
-        // 1000/s and 2000/s: 1 ms + 0.5 ms per pair of handshakes, so 2 per 1.5 ms.
-        assertEquals(1333.33, report(scan(0, OptionalLong.of(200), 100)).baseline(), 0.01);
+    void theBaselineIsTheRateOfAnEqualMixOfBothVersionsBeforeAndAfter() {
+        // TLS 1.3: (1000 + 800) / 2 = 900/s; TLS 1.2: (2000 + 3000) / 2 = 2500/s;
+        // a pair of handshakes takes 1/900 + 1/2500 s, so the mix runs at 2 / that.
+        assertEquals(
+                2 / (1 / 900.0 + 1 / 2500.0),
+                report(scan(0, OptionalLong.of(200), 100)).baseline(),
+                1e-9);
     }
 
     @Test
@@ -69,6 +77,7 @@ class ServerReportTest {
         assertEquals(20.0, r.handshakeRate(r.scan()), 1e-9);
         String text = print(r);
         assertTrue(text.contains("ratio (b)/(a): 0.02×"), text);
+        assertTrue(text.contains("s_time TLS 1.2 after (b): 3,000.0 handshakes/s (1,000.0 + 1,000.0 + 1,000.0)"), text);
         assertTrue(text.contains("handshakes: 200 completed of 200 attempts stored (2.00 per endpoint)"), text);
         assertTrue(
                 text.contains("phases: ingest 0.50 s, scan 6.00 s, assess 1.00 s, report 1.50 s; before the job "
