@@ -31,12 +31,17 @@ final class ServerBenchmark {
     /** Parallel s_time processes: the yardstick issue 9 names. */
     static final int STIME_PROCESSES = 3;
 
+    /** The file that marks a work directory as the benchmark's own, which a later run may empty. */
+    static final String MARKER = ".staplescan-benchmark";
+
     private final ServerBenchmarkOptions options;
     private final PrintStream out;
+    private final PrintStream err;
 
-    ServerBenchmark(ServerBenchmarkOptions options, PrintStream out) {
+    ServerBenchmark(ServerBenchmarkOptions options, PrintStream out, PrintStream err) {
         this.options = options;
         this.out = out;
+        this.err = err;
     }
 
     static int main(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -51,8 +56,9 @@ final class ServerBenchmark {
         Optional<Path> nginx = Nginx.find(options.nginx());
         if (nginx.isEmpty()) {
             err.println("benchmark: --server nginx needs nginx, and "
-                    + options.nginx().map(p -> p + " is not an executable").orElse("none was found")
-                    + " (looked in PATH, /usr/sbin and /usr/local/nginx/sbin).");
+                    + options.nginx()
+                            .map(p -> p + " is not an executable.")
+                            .orElse("none was found in PATH, /usr/sbin or /usr/local/nginx/sbin."));
             err.println("Install it, e.g. on Debian or Ubuntu: sudo apt-get install nginx "
                     + "(the benchmark starts its own nginx on loopback; the system service need not run), "
                     + "or give its path with --nginx PATH.");
@@ -66,13 +72,16 @@ final class ServerBenchmark {
             err.println("benchmark: no staplescan jar at " + options.jar() + " (build it: mvn -DskipTests package).");
             return 2;
         }
-        return new ServerBenchmark(options, out).run(nginx.get());
+        return new ServerBenchmark(options, out, err).run(nginx.get());
     }
 
     int run(Path nginxBinary) throws Exception {
         Path work = options.work().toAbsolutePath();
-        Benchmark.deleteRecursively(work);
-        Files.createDirectories(work);
+        if (!emptyWorkDirectory(work)) {
+            err.println("benchmark: " + work + " is not empty and was not made by the benchmark (no " + MARKER
+                    + "): give another --work directory.");
+            return 2;
+        }
         Commands commands = new Commands(work.resolve("logs"));
         out.printf("building the benchmark PKI and starting the lab OCSP responder%n");
         try (BenchPki pki = BenchPki.create(work.resolve("pki"), commands)) {
@@ -103,8 +112,9 @@ final class ServerBenchmark {
                 "openssl s_client -status: TLS 1.3 %s, TLS 1.2 %s%n",
                 staple13 ? "good staple" : "NO STAPLE", staple12 ? "good staple" : "NO STAPLE");
         if (!staple13 || !staple12) {
-            out.println(
-                    "benchmark: nginx does not staple; see " + nginx.prefix().resolve("logs/error.log"));
+            err.println(
+                    "benchmark: nginx does not staple; see " + nginx.prefix().resolve("logs/error.log") + " and "
+                            + work.resolve("logs") + " (openssl s_client output)");
             return 1;
         }
         Path list = writeCsv(work.resolve("hosts-" + options.endpoints() + ".csv"), servers, options.endpoints());
@@ -155,6 +165,27 @@ final class ServerBenchmark {
         }
         out.printf("%nreport also in %s%n", work.resolve("report.txt"));
         return report.allHeld() ? 0 : 1;
+    }
+
+    /**
+     * Empties the work directory of an earlier run (one holding {@link #MARKER}) or creates it, and
+     * marks it. A directory with other content is left alone: {@code --work ~} must not delete a home.
+     */
+    private static boolean emptyWorkDirectory(Path work) throws IOException {
+        if (Files.isDirectory(work)) {
+            boolean empty;
+            try (var entries = Files.list(work)) {
+                empty = entries.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(work.resolve(MARKER))) {
+                return false;
+            }
+            Benchmark.deleteRecursively(work);
+        }
+        Files.createDirectories(work);
+        Files.writeString(
+                work.resolve(MARKER), "bin/benchmark --server nginx work directory; emptied by the next run\n");
+        return true;
     }
 
     /** Three parallel s_time per TLS version, each process against another address. */
