@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import java.util.Map;
  * the fleet's wildcard certificate), so a few hundred servers can stand for a million hosts.
  *
  * <p>Usage: {@code bin/benchmark [--sizes 1000,10000] [--servers N] [--delay DURATION] [--partitions N]
- * [--concurrency N] [--xmx SIZE] [--work DIR]}.
+ * [--concurrency N] [--xmx SIZE] [--work DIR]}. With {@code --server nginx} the benchmark runs against
+ * a real nginx instead ({@link ServerBenchmark}).
  */
 public final class Benchmark {
 
@@ -48,6 +50,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--server")) {
+            System.exit(ServerBenchmark.main(args, System.out, System.err));
+            return;
+        }
         BenchmarkOptions options;
         try {
             options = BenchmarkOptions.parse(args);
@@ -182,7 +188,7 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

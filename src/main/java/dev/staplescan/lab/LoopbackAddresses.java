@@ -8,16 +8,17 @@ import java.security.SecureRandom;
  * Hands out distinct loopback addresses 127.X.Y.n for one fleet. X.Y are random per fleet so two
  * fleets on one machine rarely share addresses; even when they do, every endpoint binds an ephemeral
  * port, so they never collide. Linux routes all of 127.0.0.0/8 to lo, so any of these binds without
- * setup (macOS would need aliases). Not thread-safe: one fleet allocates from one thread.
+ * setup (macOS would need aliases). Not thread-safe: one fleet allocates from one thread. Public for
+ * the benchmark, whose nginx listens on addresses drawn the same way.
  */
-final class LoopbackAddresses {
+public final class LoopbackAddresses {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The low 24 bits of the next address. */
     private int next;
 
-    LoopbackAddresses() {
+    public LoopbackAddresses() {
         // X in 16..239 keeps clear of 127.0.0.x (127.0.0.1 and friends, used by everything) and
         // leaves room above for a fleet of ~4 million endpoints.
         int x = 16 + RANDOM.nextInt(224);
@@ -25,7 +26,8 @@ final class LoopbackAddresses {
         next = (x << 16) | (y << 8) | 1;
     }
 
-    InetAddress next() {
+    /** The next address of this fleet's block. */
+    public InetAddress next() {
         int host = next++;
         // Skip .0 and .255: valid on lo, but confusing in tables and refused by some tools.
         while ((host & 0xff) == 0 || (host & 0xff) == 0xff) {
