@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The benchmark of SPEC §10: scans host lists of growing length against the lab fleet and prints,
@@ -100,24 +101,23 @@ public final class Benchmark {
         Path data = options.work().resolve("data-" + size);
         Path outDir = options.work().resolve("out-" + size);
         deleteRecursively(data);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + options.xmx(),
-                "-jar",
-                options.jar().toString(),
-                "scan",
-                "--input",
-                list.toString(),
-                "--trust",
-                trust.toString(),
-                "--data",
-                data.toString(),
-                "--out",
-                outDir.toString(),
-                "--partitions",
-                "" + options.partitions(),
-                "--concurrency",
-                "" + options.concurrency()));
+        List<String> command = new ArrayList<>(Launcher.command(
+                options.jar(),
+                Optional.of(options.xmx()),
+                List.of(
+                        "scan",
+                        "--input",
+                        list.toString(),
+                        "--trust",
+                        trust.toString(),
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        outDir.toString(),
+                        "--partitions",
+                        "" + options.partitions(),
+                        "--concurrency",
+                        "" + options.concurrency())));
         long start = System.nanoTime();
         Process child = new ProcessBuilder(command)
                 .redirectErrorStream(true)

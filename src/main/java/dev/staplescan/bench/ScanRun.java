@@ -84,21 +84,19 @@ final class ScanRun {
         Files.createDirectories(work);
         Benchmark.deleteRecursively(data);
         Benchmark.deleteRecursively(out);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        options.xmx().ifPresent(x -> command.add("-Xmx" + x));
-        command.addAll(List.of(
-                "-jar",
-                options.jar().toString(),
-                "scan",
-                "--input",
-                list.toString(),
-                "--trust",
-                trust.toString(),
-                "--data",
-                data.toString(),
-                "--out",
-                out.toString()));
+        List<String> command = new ArrayList<>(Launcher.command(
+                options.jar(),
+                options.xmx(),
+                List.of(
+                        "scan",
+                        "--input",
+                        list.toString(),
+                        "--trust",
+                        trust.toString(),
+                        "--data",
+                        data.toString(),
+                        "--out",
+                        out.toString())));
         command.addAll(options.scanArgs());
         Path log = work.resolve("scan-" + name + ".log");
         long peak = 0;

@@ -121,11 +121,7 @@ final class ServerBenchmark {
         // s_time runs before and after staplescan: on a shared machine, the load can change in between.
         List<OpensslClients.StimeRate> before = stime(openssl, servers, "before");
         // The floor under "before the job": a JVM that starts the CLI and exits without Spring.
-        List<String> version = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                options.jar().toString(),
-                "--version");
+        List<String> version = Launcher.command(options.jar(), Optional.empty(), List.of("--version"));
         Commands.Result cli = commands.run(version, Duration.ofMinutes(2));
         double cliStart = cli.exitCode() == 0 ? cli.seconds() : Double.NaN;
         out.printf("(b) staplescan scan of %,d endpoints%n", options.endpoints());
