@@ -292,7 +292,7 @@ public enum FindingCode {
     OCSP_RESPONDER_BLOCKED(
             Area.RESPONDER,
             Severity.INFO,
-            "OCSP responder not queried: address refused by the responder policy",
+            "OCSP responder blocked by policy",
             "The certificate's responder URL names an address staplescan never asks (link-local, cloud "
                     + "metadata, unspecified, multicast) or one your --responder-allow/--responder-deny rules "
                     + "exclude. No server change; if the responder is legitimate, allow it.",
