@@ -21,7 +21,7 @@ public final class OcspResponderBlockedCheck implements Check {
         for (LiveAnswer live : e.liveAnswers()) {
             if (live.state() == LiveAnswer.State.BLOCKED) {
                 report.accept("responder " + live.answer().url() + " for serial "
-                        + live.answer().serial() + " not queried: " + live.problem());
+                        + live.answer().serial() + ": " + live.problem());
             }
         }
     }

@@ -34,7 +34,7 @@ class OcspResponderBlockedCheckTest {
         List<String> m = messages(Scenario.notSent(leaf, QueryOutcome.POLICY_REFUSED, WHY));
 
         assertEquals(1, m.size());
-        assertTrue(m.get(0).contains(Scenario.OCSP_URL) && m.get(0).endsWith("not queried: " + WHY), m.get(0));
+        assertTrue(m.get(0).contains(Scenario.OCSP_URL) && m.get(0).endsWith(": " + WHY), m.get(0));
     }
 
     @Test
