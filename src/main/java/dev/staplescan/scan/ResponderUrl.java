@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param port   the port, the scheme's default when none is written
  * @param target the request target: raw path and query, {@code /} when the path is empty
  */
-public record ResponderUrl(String text, boolean https, String host, int port, String target) {
+record ResponderUrl(String text, boolean https, String host, int port, String target) {
 
     /** {@code host[:port]} of an authority that java.net.URI did not take as a server (e.g. {@code 0x7f.1}). */
     private static final Pattern AUTHORITY = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(?::(\\d{1,5}))?");

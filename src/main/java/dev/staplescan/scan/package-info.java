@@ -11,6 +11,11 @@
  *   <li>Package-private helpers: {@code Resolver} (DNS with a deadline), {@code TlsProbe} (one handshake),
  *       {@code CapturingTrustManager} and {@code Capture} (chain and staple), {@code Watchdog} (hard
  *       handshake deadline), {@code StapleParseFailure} (TLS 1.3 malformed staples), {@code Deadline}.</li>
+ *   <li>The live responder query: {@link dev.staplescan.scan.ResponderProbe} (trusted chains only),
+ *       {@link dev.staplescan.scan.ResponderPolicy} with {@link dev.staplescan.scan.HostRules} (where queries
+ *       may go), and package-private {@code ResponderUrl}, {@code HostNames} (numeric host spellings),
+ *       {@code ResponderClient} and {@code OcspHttp} (one bounded POST to the checked address),
+ *       {@code ResponderCache}, {@code ResponderTls}.</li>
  * </ul>
  */
 package dev.staplescan.scan;
