@@ -61,16 +61,13 @@ public final class ResponderProbe implements AutoCloseable {
     /** Distinct leaves asked about per endpoint; more would let one odd load balancer fan out queries. */
     static final int MAX_LEAVES = 4;
 
-    /** Lookup threads for responder host names: a handful of distinct responders per run. */
-    private static final int RESOLVER_THREADS = 4;
-
     private static final Logger log = LoggerFactory.getLogger(ResponderProbe.class);
 
     private final ResponderOptions options;
     private final Set<TrustAnchor> anchors;
     private final Function<X500Principal, List<X509Certificate>> anchorsBySubject;
     private final OnceCache<String, ChainTrust> trust;
-    private final Resolver resolver;
+    private final ResponderTarget targets;
     private final ResponderClient client;
     private final ResponderCache cache;
     private final AtomicLong sent = new AtomicLong();
@@ -97,7 +94,7 @@ public final class ResponderProbe implements AutoCloseable {
         this.anchors = Set.copyOf(anchors);
         this.anchorsBySubject = Objects.requireNonNull(anchorsBySubject, "anchorsBySubject");
         this.trust = new OnceCache<>(options.cacheSize());
-        this.resolver = new Resolver(RESOLVER_THREADS, lookup);
+        this.targets = new ResponderTarget(options.policy(), options.timeout(), lookup);
         this.client = new ResponderClient(
                 options.timeout(), options.maxResponseBytes(), ResponderTls.socketFactory(this.anchors));
         this.cache = new ResponderCache(options.cacheSize());
@@ -222,7 +219,7 @@ public final class ResponderProbe implements AutoCloseable {
     private ResponderAnswer query(ResponderUrl url, String serial, OcspRequests.Request request) {
         Instant at = Instant.now();
         Deadline deadline = Deadline.after(options.timeout());
-        Target target = target(url, deadline);
+        ResponderTarget.Target target = targets.target(url, deadline);
         if (target.refusal() != null) {
             log.debug("responder {} for serial {}: {}", url, serial, target.refusal());
             return ResponderAnswer.notQueried(
@@ -250,66 +247,6 @@ public final class ResponderProbe implements AutoCloseable {
                 r.error());
     }
 
-    /**
-     * Where to send the query: the checked address, or why there is none.
-     *
-     * @param address the address to connect to; {@code null} when refused
-     * @param outcome why not ({@code null} when allowed)
-     * @param refusal the error text ({@code null} when allowed)
-     */
-    private record Target(InetAddress address, QueryOutcome outcome, String refusal) {
-        static Target refused(QueryOutcome outcome, String why) {
-            return new Target(null, outcome, why);
-        }
-    }
-
-    private Target target(ResponderUrl url, Deadline deadline) {
-        ResponderPolicy policy = options.policy();
-        Optional<InetAddress> literal;
-        try {
-            literal = HostNames.address(url.host());
-        } catch (IllegalArgumentException notAnAddress) {
-            // Written as a number, but no address (256.1.1.1, 1.2.3.4.5): nothing to connect to.
-            return Target.refused(QueryOutcome.URL_REFUSED, "not queried: " + notAnAddress.getMessage());
-        }
-        String name = null;
-        List<InetAddress> addresses;
-        if (literal.isPresent()) {
-            addresses = List.of(literal.get());
-        } else {
-            name = HostNames.normalName(url.host());
-            if (name == null) {
-                return Target.refused(QueryOutcome.URL_REFUSED, "not queried: '" + url.host() + "' is not a host name");
-            }
-            ResponderPolicy.Decision byName = policy.checkName(name);
-            if (!byName.allowed()) {
-                return Target.refused(QueryOutcome.POLICY_REFUSED, "refused by responder policy: " + byName.reason());
-            }
-            Resolver.Resolution r;
-            try {
-                r = resolver.resolve(name, options.timeout(), deadline);
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("responder lookup of " + name + " interrupted");
-            }
-            switch (r.outcome()) {
-                case OK -> addresses = r.addresses();
-                case INTERNAL_ERROR -> {
-                    return Target.refused(QueryOutcome.INTERNAL_ERROR, "internal error in staplescan: " + r.error());
-                }
-                default -> {
-                    return Target.refused(
-                            QueryOutcome.CONNECT_FAILED, "the responder's name does not resolve: " + r.error());
-                }
-            }
-        }
-        ResponderPolicy.Decision decision = policy.check(name, addresses);
-        if (!decision.allowed()) {
-            return Target.refused(QueryOutcome.POLICY_REFUSED, "refused by responder policy: " + decision.reason());
-        }
-        return new Target(addresses.get(0), null, null);
-    }
-
     /** Requests sent so far (refusals and cache hits send none), for tests and benchmarks. */
     public long queriesSent() {
         return sent.get();
@@ -318,6 +255,6 @@ public final class ResponderProbe implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        resolver.close();
+        targets.close();
     }
 }

@@ -15,7 +15,7 @@
  *       {@link dev.staplescan.scan.ResponderPolicy} with {@link dev.staplescan.scan.HostRules} (where queries
  *       may go), and package-private {@code ResponderUrl}, {@code HostNames} (numeric host spellings),
  *       {@code ResponderClient} and {@code OcspHttp} (one bounded POST to the checked address),
- *       {@code ResponderCache}, {@code ResponderTls}.</li>
+ *       {@code ResponderTarget} (one lookup, then the policy), {@code ResponderCache}, {@code ResponderTls}.</li>
  * </ul>
  */
 package dev.staplescan.scan;
