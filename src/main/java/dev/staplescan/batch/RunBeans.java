@@ -3,6 +3,7 @@ package dev.staplescan.batch;
 import dev.staplescan.check.Assessor;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.TrustAnchors;
+import dev.staplescan.scan.ResponderOptions;
 import dev.staplescan.scan.ResponderProbe;
 import dev.staplescan.scan.Scanner;
 import dev.staplescan.settings.AuditSettings;
@@ -57,10 +58,18 @@ class RunBeans {
         return new Scanner(run.settings().scanOptions());
     }
 
+    /**
+     * Asks responders only about chains that lead to the run's trust anchors, and only at addresses the
+     * run's responder rules and its policy file's together allow (SPEC §11).
+     */
     @Bean
     @PerRun
-    ResponderProbe responderProbe(RunParameters run, TrustAnchors anchors) {
-        return new ResponderProbe(run.settings().responderOptions(), anchors::withSubject);
+    ResponderProbe responderProbe(RunParameters run, TrustAnchors anchors, Policy policy) {
+        ResponderOptions options = run.settings().responderOptions();
+        return new ResponderProbe(
+                options.withPolicy(options.policy().plus(policy.responder())),
+                anchors.pkixAnchors(),
+                anchors::withSubject);
     }
 
     @Bean

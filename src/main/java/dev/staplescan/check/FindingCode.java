@@ -8,6 +8,7 @@ import dev.staplescan.check.certificate.CertNotYetValidCheck;
 import dev.staplescan.check.certificate.CertRevokedCheck;
 import dev.staplescan.check.certificate.CertSelfSignedCheck;
 import dev.staplescan.check.certificate.CertUntrustedCheck;
+import dev.staplescan.check.responder.OcspResponderBlockedCheck;
 import dev.staplescan.check.responder.OcspResponderDisagreesCheck;
 import dev.staplescan.check.responder.OcspResponderSlowCheck;
 import dev.staplescan.check.responder.OcspResponderUnreachableCheck;
@@ -287,7 +288,15 @@ public enum FindingCode {
             "OCSP responder slow",
             "The responder answered slowly: servers may fail to refresh staples in time.",
             OcspResponderSlowCheck::new,
-            Threshold.RESPONDER_SLOW);
+            Threshold.RESPONDER_SLOW),
+    OCSP_RESPONDER_BLOCKED(
+            Area.RESPONDER,
+            Severity.INFO,
+            "OCSP responder blocked by policy",
+            "The certificate's responder URL names an address staplescan never asks (link-local, cloud "
+                    + "metadata, unspecified, multicast) or one your --responder-allow/--responder-deny rules "
+                    + "exclude. No server change; if the responder is legitimate, allow it.",
+            OcspResponderBlockedCheck::new);
 
     /** Groups of codes, for reports. */
     public enum Area {

@@ -29,10 +29,18 @@ public record LiveAnswer(
          */
         UNUSABLE,
         /**
-         * Not asked, for a reason of ours rather than the responder's: the issuer was unknown (the
-         * CertID needs its key), or staplescan had an internal error. Reported by no check.
+         * Not asked, for a reason of ours rather than the responder's: the chain does not validate to a
+         * trust anchor (so its URL is nobody's we trust: CERT_UNTRUSTED and its kin say what is wrong),
+         * the issuer was unknown (the CertID needs its key), or staplescan had an internal error.
+         * Reported by no check.
          */
-        NOT_QUERIED
+        NOT_QUERIED,
+        /**
+         * Not asked: the responder policy refused the URL's host or an address of it (never link-local
+         * or metadata addresses, and the allow/deny rules). Not the responder's fault, so never
+         * OCSP_RESPONDER_UNREACHABLE; reported as OCSP_RESPONDER_BLOCKED (INFO by default).
+         */
+        BLOCKED
     }
 
     /** True when the answer is a verified, current statement about the leaf. */

@@ -41,32 +41,40 @@ final class LiveAnswers {
 
     static LiveAnswer judge(ResponderAnswer a, PresentedChain chain, Policy policy, StapleVerifier verifier) {
         switch (a.outcome()) {
-            case ISSUER_UNKNOWN, INTERNAL_ERROR -> {
+            case CHAIN_NOT_TRUSTED, ISSUER_UNKNOWN, INTERNAL_ERROR -> {
                 return new LiveAnswer(a, chain, LiveAnswer.State.NOT_QUERIED, null, "");
+            }
+            case POLICY_REFUSED -> {
+                return new LiveAnswer(a, chain, LiveAnswer.State.BLOCKED, null, String.valueOf(a.error()));
             }
             case URL_REFUSED, CONNECT_FAILED, TIMEOUT, REDIRECTED, TOO_LARGE, IO_ERROR -> {
                 return unusable(a, chain, null, label(a) + ": " + a.error());
             }
             case ANSWERED -> {
                 if (a.httpStatus() != HTTP_OK || a.body() == null) {
-                    return unusable(a, chain, null, "HTTP " + a.httpStatus() + " instead of an OCSP response");
+                    // Status, length and content type at most (the client records them): never the body of
+                    // something that is no OCSP responder, or the report would read out internal services.
+                    String what = a.error() != null ? a.error() : "HTTP " + a.httpStatus();
+                    return unusable(a, chain, null, what + " instead of an OCSP response");
                 }
             }
         }
         // The answer is judged at the moment it was fetched: that is when the responder said it.
         StapleVerification v =
                 verifier.check(a.body(), chain.leaf(), chain.facts().issuer(), a.queriedAt(), policy.clockSkew());
-        String problem = problem(v);
+        String problem = problem(v, a.body().length);
         return problem == null
                 ? new LiveAnswer(a, chain, LiveAnswer.State.USABLE, v, "")
                 : unusable(a, chain, v, problem);
     }
 
     /** Why a verified body cannot be relied on, or {@code null} when it can (RFC 6960 section 3.2). */
-    private static String problem(StapleVerification v) {
+    private static String problem(StapleVerification v, int length) {
         if (!v.successful()) {
+            // Only the length: the parser's detail can quote the body's first bytes (a tag, a length
+            // read from text), and a body that is no OCSP response may come from anything at that URL.
             return v.responseStatus() == ResponseStatus.NOT_PARSED
-                    ? "the answer is not an OCSP response (" + v.parseDetail() + ")"
+                    ? "the answer (HTTP 200, " + length + " bytes) is not an OCSP response"
                     : "responseStatus " + v.responseStatus().name().toLowerCase(Locale.ROOT);
         }
         if (v.signer().signature() != SignatureStatus.VALID) {

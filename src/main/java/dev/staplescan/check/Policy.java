@@ -1,5 +1,6 @@
 package dev.staplescan.check;
 
+import dev.staplescan.scan.ResponderPolicy;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,12 +16,16 @@ import java.util.function.Function;
  * @param thresholds every {@link Threshold}'s duration (thresholds not given get their default)
  * @param controls   compliance control IDs a team maps codes to (e.g. {@code PCI-DSS 4.2.1}); codes
  *                   without one are absent, and {@link #controlOf} then answers {@code ""}
+ * @param responder  where the live responder query may go, in addition to the run's own
+ *                   {@code --responder-allow}/{@code --responder-deny} (SPEC §11). Unlike everything
+ *                   else here it acts during the scan: re-assessing a stored run does not query again
  */
 public record Policy(
         String name,
         Map<FindingCode, Severity> severities,
         Map<Threshold, Duration> thresholds,
-        Map<FindingCode, String> controls) {
+        Map<FindingCode, String> controls,
+        ResponderPolicy responder) {
 
     /** Longest control ID: it is stored with every finding and shown in a CSV cell. */
     public static final int MAX_CONTROL_LENGTH = 200;
@@ -49,6 +54,16 @@ public record Policy(
             }
         });
         controls = Map.copyOf(ids);
+        Objects.requireNonNull(responder, "responder");
+    }
+
+    /** A policy without responder rules of its own. */
+    public Policy(
+            String name,
+            Map<FindingCode, Severity> severities,
+            Map<Threshold, Duration> thresholds,
+            Map<FindingCode, String> controls) {
+        this(name, severities, thresholds, controls, ResponderPolicy.defaults());
     }
 
     /** The built-in policy: catalogue severities, every threshold's default, no control IDs. */
@@ -87,20 +102,25 @@ public record Policy(
     }
 
     public Policy withName(String newName) {
-        return new Policy(newName, severities, thresholds, controls);
+        return new Policy(newName, severities, thresholds, controls, responder);
     }
 
     public Policy withSeverity(FindingCode code, Severity severity) {
-        return new Policy(name, with(severities, code, severity), thresholds, controls);
+        return new Policy(name, with(severities, code, severity), thresholds, controls, responder);
     }
 
     public Policy withThreshold(Threshold threshold, Duration d) {
-        return new Policy(name, severities, with(thresholds, threshold, d), controls);
+        return new Policy(name, severities, with(thresholds, threshold, d), controls, responder);
     }
 
     /** Maps a code to a control ID; a blank {@code id} removes the mapping. */
     public Policy withControl(FindingCode code, String id) {
-        return new Policy(name, severities, thresholds, with(controls, code, id));
+        return new Policy(name, severities, thresholds, with(controls, code, id), responder);
+    }
+
+    /** With these responder rules instead of the current ones. */
+    public Policy withResponder(ResponderPolicy rules) {
+        return new Policy(name, severities, thresholds, controls, rules);
     }
 
     /** {@code given}, with {@code fallback} for every constant it lacks; null values are refused. */

@@ -1,5 +1,8 @@
 package dev.staplescan.cli;
 
+import dev.staplescan.text.EscapedMessageConverter;
+import dev.staplescan.text.EscapingPrintStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,8 +40,29 @@ public final class StaplescanCommand implements Runnable {
                 spec.commandLine(), "Missing command: try 'staplescan demo' or 'staplescan --help'.");
     }
 
-    /** Runs the CLI and returns the process exit code. */
+    /**
+     * Runs the CLI and returns the process exit code. While it runs, {@code System.out} and
+     * {@code System.err} escape control characters ({@link EscapingPrintStream}) and log messages are
+     * escaped ({@link EscapedMessageConverter}): text from servers and host lists reaches neither the
+     * terminal nor the log file raw.
+     */
     public static int execute(String... args) {
+        EscapedMessageConverter.install();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        System.setOut(new EscapingPrintStream(out, out.charset()));
+        System.setErr(new EscapingPrintStream(err, err.charset()));
+        try {
+            return run(args);
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static int run(String... args) {
         CommandLine cl = new CommandLine(new StaplescanCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Bad options are "could not run" (2), which is also picocli's usage-error code.

@@ -1,5 +1,6 @@
 package dev.staplescan.cli;
 
+import dev.staplescan.text.Printable;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -24,6 +25,11 @@ record TextTable(String pattern, List<String> headers) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException(headers.size() + " columns, " + cells.length + " cells given");
         }
-        out.printf(pattern, cells);
+        Object[] shown = new Object[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            // A job name or a path may hold a line break or ESC: one cell stays one cell (Printable).
+            shown[i] = cells[i] instanceof String text ? Printable.escape(text) : cells[i];
+        }
+        out.printf(pattern, shown);
     }
 }

@@ -15,6 +15,7 @@ import static dev.staplescan.check.FindingCode.HANDSHAKE_FAILED;
 import static dev.staplescan.check.FindingCode.HANDSHAKE_TIMEOUT;
 import static dev.staplescan.check.FindingCode.MUST_STAPLE_VIOLATION;
 import static dev.staplescan.check.FindingCode.OCSP_NOT_OFFERED;
+import static dev.staplescan.check.FindingCode.OCSP_RESPONDER_BLOCKED;
 import static dev.staplescan.check.FindingCode.OCSP_RESPONDER_DISAGREES;
 import static dev.staplescan.check.FindingCode.OCSP_RESPONDER_SLOW;
 import static dev.staplescan.check.FindingCode.OCSP_RESPONDER_UNREACHABLE;
@@ -103,6 +104,12 @@ public enum Scenario {
             "valid staple, but the leaf's OCSP URL points at a closed port", Verdict.WARN, OCSP_RESPONDER_UNREACHABLE),
     // A second lab responder answers after RESPONDER_SLOW_DELAY, above the default 2 s threshold.
     RESPONDER_SLOW("valid staple; the leaf's responder answers after 2.5 s", Verdict.WARN, OCSP_RESPONDER_SLOW),
+    // The leaf's AIA names the cloud metadata address: the responder policy never queries it, and says so
+    // (INFO). Nothing is ever sent there, by the scanner or the lab.
+    RESPONDER_BLOCKED(
+            "valid staple; the leaf's OCSP URL names the cloud metadata address 169.254.169.254",
+            Verdict.PASS,
+            OCSP_RESPONDER_BLOCKED),
     // Revoked an hour ago; the server still staples the good response it fetched before (valid 3 days).
     RESPONDER_DISAGREES(
             "staples a still-valid good response; the responder now says revoked",

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  */
 final class ScenarioSetups {
 
+    /** The OCSP URL of RESPONDER_BLOCKED: the instance metadata service of most clouds. */
+    static final String METADATA_URL = "http://169.254.169.254/latest/meta-data/";
+
     private final SetupKit kit;
     private final CertificateSetups certificates;
     private final StapleSetups staples;
@@ -86,6 +89,11 @@ final class ScenarioSetups {
                 InetAddress nowhere = addresses.next();
                 String url = "http://" + nowhere.getHostAddress() + ":" + Fleet.unusedPort(nowhere) + "/ocsp";
                 IssuedCert leaf = kit.ca().issue(LeafSpec.forName(name).withOcspUrl(url));
+                yield kit.withStaple(leaf, OcspSpec.good(leaf));
+            }
+            case RESPONDER_BLOCKED -> {
+                // A link-local address: refused by the responder policy before any connection.
+                IssuedCert leaf = kit.ca().issue(LeafSpec.forName(name).withOcspUrl(METADATA_URL));
                 yield kit.withStaple(leaf, OcspSpec.good(leaf));
             }
             case RESPONDER_SLOW -> {

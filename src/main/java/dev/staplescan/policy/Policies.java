@@ -100,6 +100,20 @@ public final class Policies {
                     .append(PolicyDuration.format(p.threshold(t)))
                     .append('\n');
         }
+        // Only when set, so that the digest of a policy without responder rules is what it was before them
+        // (a run started before they existed still restarts under its policy).
+        if (!p.responder().allow().isEmpty()) {
+            out.append(PolicyKeys.RESPONDER_ALLOW)
+                    .append(" = ")
+                    .append(p.responder().allow())
+                    .append('\n');
+        }
+        if (!p.responder().deny().isEmpty()) {
+            out.append(PolicyKeys.RESPONDER_DENY)
+                    .append(" = ")
+                    .append(p.responder().deny())
+                    .append('\n');
+        }
         for (FindingCode code : FindingCode.values()) {
             if (!p.controlOf(code).isEmpty()) {
                 out.append("control.")

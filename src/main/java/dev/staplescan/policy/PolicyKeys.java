@@ -14,6 +14,11 @@ final class PolicyKeys {
     /** Prefix of every threshold key. */
     static final String THRESHOLD = "threshold.";
 
+    /** Where live responder queries may go ({@code --responder-allow}), and where never ({@code --responder-deny}). */
+    static final String RESPONDER_ALLOW = "responder.allow";
+
+    static final String RESPONDER_DENY = "responder.deny";
+
     /** A typo further than this from every key gets no hint: it would be a guess. */
     private static final int MAX_DISTANCE = 3;
 
@@ -26,6 +31,8 @@ final class PolicyKeys {
             keys.add("control." + code.name());
         }
         Arrays.stream(Threshold.values()).map(PolicyKeys::key).forEach(keys::add);
+        keys.add(RESPONDER_ALLOW);
+        keys.add(RESPONDER_DENY);
         return keys;
     }
 

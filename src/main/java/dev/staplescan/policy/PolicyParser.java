@@ -4,6 +4,8 @@ import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.Severity;
 import dev.staplescan.check.Threshold;
+import dev.staplescan.scan.HostRules;
+import dev.staplescan.scan.ResponderPolicy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
  * severity.STAPLE_MISSING = MEDIUM                 CRITICAL, HIGH, MEDIUM, LOW or INFO
  * control.STAPLE_MISSING = PCI-DSS 4.2.1           control ID shown with the code's findings; empty = none
  * threshold.cert-expiring-soon = 21d               and the other keys of {@link Threshold}
+ * responder.deny = 10.0.0.0/8, *.corp.example      live responder queries: never to these (as --responder-deny)
+ * responder.allow = private, ocsp.example.com      live responder queries: only to these (as --responder-allow)
  * </pre>
  *
  * <p>Why stricter than {@link java.util.Properties}: a policy decides verdicts, so every mistake must
@@ -116,6 +120,19 @@ public final class PolicyParser {
             FindingCode code = code(source, e, key.substring(CONTROL.length()));
             return policy.withControl(code, control(source, e));
         }
+        if (key.equals(PolicyKeys.RESPONDER_ALLOW) || key.equals(PolicyKeys.RESPONDER_DENY)) {
+            HostRules rules;
+            try {
+                rules = HostRules.parse(e.value());
+            } catch (IllegalArgumentException bad) {
+                throw new PolicyException(source, e.line(), key + ": " + shorten(bad.getMessage()));
+            }
+            ResponderPolicy r = policy.responder();
+            return policy.withResponder(
+                    key.equals(PolicyKeys.RESPONDER_ALLOW)
+                            ? new ResponderPolicy(rules, r.deny())
+                            : new ResponderPolicy(r.allow(), rules));
+        }
         Threshold threshold = PolicyKeys.threshold(key);
         if (threshold != null) {
             Duration d = PolicyDuration.parse(required(source, e))
@@ -129,7 +146,8 @@ public final class PolicyParser {
                 source,
                 e.line(),
                 "unknown key '" + shorten(key) + "'" + PolicyKeys.suggestion(key)
-                        + "; allowed keys: name, base, severity.<CODE>, control.<CODE>, " + PolicyKeys.thresholdKeys());
+                        + "; allowed keys: name, base, severity.<CODE>, control.<CODE>, " + PolicyKeys.thresholdKeys()
+                        + ", " + PolicyKeys.RESPONDER_ALLOW + ", " + PolicyKeys.RESPONDER_DENY);
     }
 
     private static FindingCode code(String source, Entry e, String name) {

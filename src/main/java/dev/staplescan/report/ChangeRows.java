@@ -1,5 +1,6 @@
 package dev.staplescan.report;
 
+import dev.staplescan.text.Printable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +62,11 @@ final class ChangeRows {
         String hostPort = c.sni() == null || c.sni().isEmpty()
                 ? key
                 : key.substring(0, key.length() - c.sni().length() - 1);
-        row.put("endpoint", hostPort + (hostPort.equals(key) ? "\nno SNI" : "\nSNI " + c.sni()));
+        // the line break is ours; the host-list text around it is escaped like every other value (Printable)
+        row.put(
+                "endpoint",
+                Printable.escape(hostPort)
+                        + (hostPort.equals(key) ? "\nno SNI" : "\nSNI " + Printable.escape(c.sni())));
         row.put("owner", OverviewRows.label(c.owner()) + " / " + OverviewRows.label(c.environment()));
         row.put("before", c.before() == null ? "not listed" : c.before().name() + codes(c.codesBefore()));
         row.put("after", c.after() == null ? "not listed" : c.after().name() + codes(c.codesAfter()));

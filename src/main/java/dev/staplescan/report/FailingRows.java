@@ -2,6 +2,7 @@ package dev.staplescan.report;
 
 import dev.staplescan.check.Finding;
 import dev.staplescan.input.Target;
+import dev.staplescan.text.Printable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -61,16 +62,17 @@ final class FailingRows implements JRDataSource {
 
     private static Row row(EndpointRow e, Target t, Finding f) {
         // the host-list line number is unique per run, so it tells apart endpoints that share host:port
+        // host-list and server text, escaped like the CSV cells (Printable): a PDF field shows ESC as \x1b
         return new Row(
-                t.owner(),
+                Printable.escape(t.owner()),
                 t.line(),
-                t.endpoint(),
-                t.sni(),
-                t.environment(),
+                Printable.escape(t.endpoint()),
+                Printable.escape(t.sni()),
+                Printable.escape(t.environment()),
                 e.verdict().name(),
                 f == null ? null : f.severity().name(),
                 f == null ? null : f.code().name(),
-                f == null ? null : f.message());
+                f == null ? null : Printable.escape(f.message()));
     }
 
     /** How many endpoints the rows cover. */

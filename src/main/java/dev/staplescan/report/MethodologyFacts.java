@@ -48,6 +48,27 @@ final class MethodologyFacts {
                                                 + "bundle was added)"
                                         : "the JDK's default trust anchors"));
         p.put("methodPolicy", policy(summary.policy()));
+        p.put("methodResponder", responder(settings));
+    }
+
+    /** Whether and where the live responder query went (SPEC §11), as far as the run recorded it. */
+    static String responder(RunSettings settings) {
+        if (!settings.get(Settings.RESPONDER_QUERY).orElse(true)) {
+            return "The certificates' OCSP responders were not queried (--no-responder-query).";
+        }
+        if (settings.get(Settings.RESPONDER_ALLOW).isEmpty()) {
+            return "The OCSP responder named in each leaf was queried live; this run recorded no responder policy.";
+        }
+        String rules = settings.get(Settings.RESPONDER_ALLOW)
+                        .map(a -> a.isEmpty() ? "" : "; only responders matching " + a)
+                        .orElse("")
+                + settings.get(Settings.RESPONDER_DENY)
+                        .map(d -> d.isEmpty() ? "" : "; never responders matching " + d)
+                        .orElse("");
+        return "The OCSP responder named in each leaf was queried live only when its chain validated to these "
+                + "trust anchors, and never at link-local, cloud metadata, unspecified, multicast or reserved "
+                + "addresses" + rules + " (and any responder rules of the policy file); a refused responder is "
+                + "reported as OCSP_RESPONDER_BLOCKED.";
     }
 
     /** The policy sentence: the default's thresholds, or the name of another policy and the default's for reference. */

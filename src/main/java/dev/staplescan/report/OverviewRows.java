@@ -1,6 +1,7 @@
 package dev.staplescan.report;
 
 import dev.staplescan.check.Verdict;
+import dev.staplescan.text.Printable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -115,8 +116,8 @@ final class OverviewRows {
         return ReportFacts.count(s.verdicts().get(v));
     }
 
-    /** Owners and environments are free text from the host list; an empty one is shown as such. */
+    /** Owners and environments are free text from the host list (escaped); an empty one is shown as such. */
     static String label(String value) {
-        return value == null || value.isEmpty() ? "(none)" : value;
+        return value == null || value.isEmpty() ? "(none)" : Printable.escape(value);
     }
 }

@@ -2,6 +2,7 @@ package dev.staplescan.report;
 
 import dev.staplescan.check.Verdict;
 import dev.staplescan.input.Rejection;
+import dev.staplescan.text.Printable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -122,7 +123,13 @@ public final class PdfReport {
         // streams them all (the interface has no limit), keeping the first: rejections are few in a usable list
         data.forEachRejection((Rejection r) -> {
             if (rows.size() < REJECTIONS_SHOWN) {
-                rows.add(Map.of("line", r.line(), "content", r.content(), "reason", r.reason()));
+                rows.add(Map.of(
+                        "line",
+                        r.line(),
+                        "content",
+                        Printable.escape(r.content()),
+                        "reason",
+                        Printable.escape(r.reason())));
             }
         });
         return rows;

@@ -2,6 +2,7 @@ package dev.staplescan.report;
 
 import dev.staplescan.check.Severity;
 import dev.staplescan.check.Verdict;
+import dev.staplescan.text.Printable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,9 +55,9 @@ final class ReportFacts {
         return p;
     }
 
-    /** Run facts are shown as text; a missing one says so instead of printing "null". */
+    /** Run facts are shown as text (escaped: a path may hold anything); a missing one says so instead of "null". */
     private static String text(String value) {
-        return value == null || value.isBlank() ? "unknown" : value;
+        return value == null || value.isBlank() ? "unknown" : Printable.escape(value);
     }
 
     /** A count from one of the summary's maps; a missing key counts as zero. */

@@ -38,8 +38,16 @@ public record RunSettings(Map<Setting<?>, Object> recorded) {
      */
     public static RunSettings parse(String options) {
         return SettingsText.read(options)
-                .map(texts -> of(AuditSettings.fromCanonical(texts)))
+                .map(RunSettings::recorded)
                 .orElseGet(() -> new RunSettings(LegacySettings.fromOptionsText(options)));
+    }
+
+    /** The settings the stored text names; one added to staplescan after the run stays "not recorded". */
+    private static RunSettings recorded(Map<String, String> texts) {
+        AuditSettings all = AuditSettings.fromCanonical(texts);
+        Map<Setting<?>, Object> recorded = new LinkedHashMap<>();
+        Settings.ALL.stream().filter(s -> texts.containsKey(s.key())).forEach(s -> recorded.put(s, all.get(s)));
+        return new RunSettings(recorded);
     }
 
     /** A recorded setting. */

@@ -1,7 +1,14 @@
 package dev.staplescan.report;
 
+import dev.staplescan.text.Printable;
+
 /**
- * Protection against spreadsheet formula injection (CSV injection) for text cells.
+ * Protection of text cells against control characters and spreadsheet formula injection (CSV
+ * injection).
+ *
+ * <p>First, control characters (ESC, BEL, NUL, newlines, tabs, bidirectional overrides...) are escaped
+ * by {@link Printable#escape} ({@code \x1b}), so a certificate subject or a rejected line cannot drive
+ * the terminal of whoever {@code cat}s the file or split a record; the exact value stays recoverable.
  *
  * <p>The rule, following OWASP's CSV-injection guidance: a cell whose text starts with
  * {@code =}, {@code +}, {@code -}, {@code @}, a tab (U+0009) or a carriage return (U+000D) gets a
@@ -25,14 +32,15 @@ public final class SpreadsheetSafe {
      * The text as it should appear in a spreadsheet cell.
      *
      * @param text a cell's text; {@code null} for an unknown value
-     * @return {@code text} with a leading {@code '} when it starts with a formula trigger;
-     *         {@code ""} for {@code null}
+     * @return {@code text} with control characters escaped, and a leading {@code '} when it starts with
+     *         a formula trigger; {@code ""} for {@code null}
      */
     public static String text(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        return isFormulaTrigger(text.charAt(0)) ? "'" + text : text;
+        String printable = Printable.escape(text);
+        return isFormulaTrigger(printable.charAt(0)) ? "'" + printable : printable;
     }
 
     /** True for the characters that make Excel or LibreOffice treat a cell as a formula. */

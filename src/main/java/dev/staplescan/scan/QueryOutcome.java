@@ -9,8 +9,20 @@ public enum QueryOutcome {
     ANSWERED,
     /** Not queried: the CertID hashes the issuer's name and key, and the issuer was neither sent nor a trust anchor. */
     ISSUER_UNKNOWN,
+    /**
+     * Not queried: the presented chain does not validate to a trust anchor, so the URL was chosen by
+     * whoever made the certificate; asking it would let any server on the list aim the scanner's
+     * requests (SPEC §11).
+     */
+    CHAIN_NOT_TRUSTED,
     /** Not queried: no OCSP URL of the certificate is an {@code http} or {@code https} URL with a host. */
     URL_REFUSED,
+    /**
+     * Not queried: the responder's host or one of its addresses is refused by the responder policy
+     * ({@link ResponderPolicy}: never link-local, metadata, unspecified or multicast addresses; the
+     * allow and deny rules). No connection was made.
+     */
+    POLICY_REFUSED,
     /** The responder's name did not resolve, or the TCP connection was refused or unreachable. */
     CONNECT_FAILED,
     /** No complete answer within the responder timeout (connect, headers and body together). */

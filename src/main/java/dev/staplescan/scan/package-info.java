@@ -12,6 +12,11 @@
  *       loops and a BoringSSL context per TLS version, the JDK's TLS as fallback), {@code TlsProbe} (one
  *       handshake with its deadlines), {@code CapturingTrustManager} and {@code Capture} (chain and
  *       staple), {@code Deadline}.</li>
+ *   <li>The live responder query: {@link dev.staplescan.scan.ResponderProbe} (trusted chains only),
+ *       {@link dev.staplescan.scan.ResponderPolicy} with {@link dev.staplescan.scan.HostRules} (where queries
+ *       may go), and package-private {@code ResponderUrl}, {@code HostNames} (numeric host spellings),
+ *       {@code ResponderClient} and {@code OcspHttp} (one bounded POST to the checked address),
+ *       {@code ResponderTarget} (one lookup, then the policy), {@code ResponderCache}, {@code ResponderTls}.</li>
  * </ul>
  */
 package dev.staplescan.scan;

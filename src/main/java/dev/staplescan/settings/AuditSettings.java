@@ -1,6 +1,7 @@
 package dev.staplescan.settings;
 
 import dev.staplescan.scan.ResponderOptions;
+import dev.staplescan.scan.ResponderPolicy;
 import dev.staplescan.scan.ScanOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -103,7 +104,11 @@ public final class AuditSettings {
     public ResponderOptions responderOptions() {
         ResponderOptions d = ResponderOptions.defaults();
         return new ResponderOptions(
-                get(Settings.RESPONDER_QUERY), get(Settings.RESPONDER_TIMEOUT), d.maxResponseBytes(), d.cacheSize());
+                get(Settings.RESPONDER_QUERY),
+                get(Settings.RESPONDER_TIMEOUT),
+                d.maxResponseBytes(),
+                d.cacheSize(),
+                new ResponderPolicy(get(Settings.RESPONDER_ALLOW), get(Settings.RESPONDER_DENY)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.staplescan.settings;
 
+import dev.staplescan.scan.HostRules;
 import dev.staplescan.scan.ResponderOptions;
 import dev.staplescan.scan.ScanOptions;
 import java.nio.file.Path;
@@ -148,6 +149,26 @@ public final class Settings {
             "DURATION",
             "Bound on one live OCSP responder query: connect, request and answer.",
             "--responder-timeout");
+    public static final Setting<HostRules> RESPONDER_ALLOW = new Setting<>(
+            "responder-allow",
+            ValueTypes.hostRules(),
+            HostRules.NONE,
+            "scan.responder-allow",
+            "RULES",
+            "Ask only OCSP responders whose host name or every address matches one of these rules, comma "
+                    + "separated: address blocks (10.0.0.0/8, fd00::/8), host names (ocsp.example.com, "
+                    + "*.example.com), loopback, private. Default: any address except link-local, cloud "
+                    + "metadata, unspecified and multicast ones, which are never asked.",
+            "--responder-allow");
+    public static final Setting<HostRules> RESPONDER_DENY = new Setting<>(
+            "responder-deny",
+            ValueTypes.hostRules(),
+            HostRules.NONE,
+            "scan.responder-deny",
+            "RULES",
+            "Never ask OCSP responders whose host name or any address matches one of these rules (as for "
+                    + "--responder-allow); deny wins over allow.",
+            "--responder-deny");
     public static final Setting<Double> MAX_REJECTED_SHARE = new Setting<>(
             "max-rejected-share",
             ValueTypes.share(),
@@ -190,6 +211,8 @@ public final class Settings {
             MAX_ADDRESSES,
             RESPONDER_QUERY,
             RESPONDER_TIMEOUT,
+            RESPONDER_ALLOW,
+            RESPONDER_DENY,
             MAX_REJECTED_SHARE,
             FORMATS,
             CSV_BOM);

@@ -1,5 +1,6 @@
 package dev.staplescan.settings;
 
+import dev.staplescan.scan.HostRules;
 import dev.staplescan.settings.ValueType.BadValueException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -177,6 +178,22 @@ public final class ValueTypes {
                 text -> TlsChoice.of(text)
                         .orElseThrow(() -> new BadValueException("must be 1.2, 1.3 or both, not '" + text + "'")),
                 TlsChoice::toString);
+    }
+
+    /**
+     * Responder allow or deny rules, comma separated ({@code 10.0.0.0/8,*.corp.example,loopback});
+     * empty for none.
+     */
+    public static ValueType<HostRules> hostRules() {
+        return of(
+                text -> {
+                    try {
+                        return HostRules.parse(text);
+                    } catch (IllegalArgumentException e) {
+                        throw new BadValueException(e.getMessage());
+                    }
+                },
+                HostRules::toString);
     }
 
     /** Report formats, comma separated ({@code pdf,csv}); at least one. */

@@ -229,6 +229,12 @@ public final class Scenario {
                 null);
     }
 
+    /** A query that was decided against before anything was sent (untrusted chain, responder policy). */
+    public static ResponderAnswer notSent(IssuedCert leaf, QueryOutcome outcome, String error) {
+        return ResponderAnswer.notQueried(
+                OCSP_URL, Fmt.serial(leaf.certificate().getSerialNumber()), "00", outcome, NOW, error);
+    }
+
     /** A query about the leaf that ended without an answer. */
     public static ResponderAnswer liveFailed(IssuedCert leaf, QueryOutcome outcome, String error) {
         return new ResponderAnswer(

@@ -162,6 +162,52 @@ class ScanCommandIT {
     }
 
     @Test
+    void aDeniedResponderIsBlockedNotUnreachable() throws Exception {
+        // given the lab's responder (127.0.0.1) denied on the command line
+        Set<Scenario> live = EnumSet.of(Scenario.REVOKED, Scenario.RESPONDER_DISAGREES, Scenario.RESPONDER_BLOCKED);
+        StringBuilder csv = new StringBuilder("host,port,sni\n");
+        fleet.endpoints().stream()
+                .filter(e -> live.contains(e.scenario()))
+                .forEach(e -> csv.append(e.address())
+                        .append(',')
+                        .append(e.port())
+                        .append(',')
+                        .append(e.sni())
+                        .append('\n'));
+        Path list = Files.writeString(tmp.resolve("deny.csv"), csv);
+        Path out = tmp.resolve("deny");
+        // when
+        CliRun run = CliRun.of(
+                "scan",
+                "--input",
+                list.toString(),
+                "--trust",
+                lab.trust().toString(),
+                "--out",
+                out.toString(),
+                "--data",
+                tmp.resolve("data-deny").toString(),
+                "--responder-deny",
+                "127.0.0.1");
+        // then the live query's codes give way to OCSP_RESPONDER_BLOCKED, which fails nothing by itself
+        assertEquals(ExitCodes.POLICY_FAILURES, run.exitCode(), run::toString);
+        Map<String, String> codes = Csv.read(out.resolve("endpoints.csv")).stream()
+                .collect(Collectors.toMap(r -> r.get("sni"), r -> r.get("finding_codes")));
+        assertEquals("STAPLE_STATUS_REVOKED;OCSP_RESPONDER_BLOCKED", codes.get(Scenario.REVOKED.sni()));
+        assertEquals("OCSP_RESPONDER_BLOCKED", codes.get(Scenario.RESPONDER_DISAGREES.sni()));
+        assertEquals("OCSP_RESPONDER_BLOCKED", codes.get(Scenario.RESPONDER_BLOCKED.sni()));
+        String blocked = Csv.read(out.resolve("findings.csv")).stream()
+                .filter(r -> r.get("sni").equals(Scenario.REVOKED.sni())
+                        && r.get("code").equals("OCSP_RESPONDER_BLOCKED"))
+                .findFirst()
+                .orElseThrow()
+                .get("message");
+        assertTrue(
+                blocked.endsWith("refused by responder policy: 127.0.0.1 matches the responder deny rule 127.0.0.1/32"),
+                blocked);
+    }
+
+    @Test
     void runsListsTheRunAndReportRendersItAgainFromTheDatabase() throws Exception {
         CliRun runs = CliRun.of("runs", "--data", tmp.resolve("data").toString());
         assertEquals(0, runs.exitCode(), runs::toString);

@@ -32,7 +32,8 @@ class SettingMessagesTest {
                 "--tls                | 1.1  | 'scan:\n  tls: 1.1'                  | must be 1.2, 1.3 or both, not '1.1'",
                 "--max-rejected-share | 2    | 'scan:\n  max-rejected-share: 2'     | must be a number from 0 to 1 (a share, e.g. 0.2), not '2'",
                 "--max-addresses      | 65   | 'scan:\n  max-addresses: 65'         | must be a whole number from 1 to 64, not '65'",
-                "--formats            | xlsx | 'output:\n  directory: o\n  formats: [xlsx]' | unknown format 'xlsx' (allowed: pdf, csv)"
+                "--formats            | xlsx | 'output:\n  directory: o\n  formats: [xlsx]' | unknown format 'xlsx' (allowed: pdf, csv)",
+                "--responder-deny     | 10.0.0.1/8 | 'scan:\n  responder-deny: [10.0.0.1/8]' | '10.0.0.1/8' has bits set after the /8 prefix; did you mean 10.0.0.0/8?"
             })
     void theSameWrongValueGetsTheSameMessageFromBothSources(String option, String value, String yaml, String problem)
             throws Exception {

@@ -23,6 +23,17 @@ class TextTableTest {
     }
 
     @Test
+    void aCellWithALineBreakOrEscStaysOneCell() {
+        TextTable table = new TextTable("%-4s %s%n", "RUN", "INPUT");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        table.printRow(out, 3, "/lists/a\nb\u001b[2J.csv");
+
+        assertEquals(String.format("3    /lists/a\\x0ab\\x1b[2J.csv%n"), bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aRowMustFillEveryColumn() {
         TextTable table = new TextTable("%-4s %6s%n", "RUN", "RATE%");
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.staplescan.scan.HostRules;
 import dev.staplescan.settings.AuditSettings;
 import dev.staplescan.settings.ReportFormat;
 import dev.staplescan.settings.Settings;
@@ -47,6 +48,8 @@ class JobDefinitionParserTest {
                   handshakes: 3
                   trust: ca/bundle.pem
                   max-rejected-share: 0.2
+                  responder-allow: [private, "*.ca.example"]
+                  responder-deny: 10.9.0.0/16
                 output:
                   directory: reports/{name}/{date}
                   formats: [csv]
@@ -56,6 +59,10 @@ class JobDefinitionParserTest {
                   keep-days: 90
                 """);
         assertEquals("nightly-full", d.name());
+        assertEquals(
+                "private,*.ca.example",
+                d.settings().get(Settings.RESPONDER_ALLOW).toString());
+        assertEquals("10.9.0.0/16", d.settings().get(Settings.RESPONDER_DENY).toString());
         assertEquals(List.of(dir.resolve("lists/fleet.csv")), d.inputs());
         assertEquals("strict", d.policy());
         assertEquals(
@@ -69,6 +76,8 @@ class JobDefinitionParserTest {
                         Map.entry(Settings.HANDSHAKES, 3),
                         Map.entry(Settings.TRUST, Optional.of(dir.resolve("ca/bundle.pem"))),
                         Map.entry(Settings.MAX_REJECTED_SHARE, 0.2),
+                        Map.entry(Settings.RESPONDER_ALLOW, HostRules.parse("private,*.ca.example")),
+                        Map.entry(Settings.RESPONDER_DENY, HostRules.parse("10.9.0.0/16")),
                         Map.entry(Settings.FORMATS, Set.of(ReportFormat.CSV)),
                         Map.entry(Settings.CSV_BOM, true))),
                 d.settings());

@@ -1,6 +1,7 @@
 package dev.staplescan.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,8 @@ import dev.staplescan.check.FindingCode;
 import dev.staplescan.check.Policy;
 import dev.staplescan.check.Severity;
 import dev.staplescan.check.Threshold;
+import dev.staplescan.scan.HostRules;
+import dev.staplescan.scan.ResponderPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,5 +179,16 @@ class PoliciesTest {
         assertEquals("1d", PolicyDuration.format(Duration.ofHours(24)));
         assertEquals("90s", PolicyDuration.format(Duration.ofSeconds(90)));
         assertEquals("0d", PolicyDuration.format(Duration.ZERO));
+    }
+
+    @Test
+    void responderRulesArePartOfTheDigestOnlyWhenSet() {
+        // A policy without them keeps the digest it had before they existed: its runs still restart.
+        Policy plain = Policy.defaults();
+        Policy denied = plain.withResponder(new ResponderPolicy(HostRules.NONE, HostRules.parse("10.0.0.0/8")));
+
+        assertFalse(Policies.canonical(plain).contains("responder."));
+        assertTrue(Policies.canonical(denied).contains("\nresponder.deny = 10.0.0.0/8\n"));
+        assertNotEquals(Policies.digest(plain), Policies.digest(denied));
     }
 }

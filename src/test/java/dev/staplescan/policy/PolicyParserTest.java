@@ -102,12 +102,31 @@ class PolicyParserTest {
                 m.startsWith("policy strict.properties, line 1: unknown key 'treshold.clock-skew' "
                         + "(did you mean threshold.clock-skew?); allowed keys: name, base, severity.<CODE>, control.<CODE>, "
                         + "threshold.cert-expiring-soon, threshold.staple-expiring-soon, threshold.staple-max-age, "
-                        + "threshold.clock-skew, threshold.responder-slow"),
+                        + "threshold.clock-skew, threshold.responder-slow, responder.allow, responder.deny"),
                 m);
         assertTrue(error("colour = blue")
                 .endsWith("unknown key 'colour'; allowed keys: name, base, severity.<CODE>, "
                         + "control.<CODE>, threshold.cert-expiring-soon, threshold.staple-expiring-soon, "
-                        + "threshold.staple-max-age, threshold.clock-skew, threshold.responder-slow"));
+                        + "threshold.staple-max-age, threshold.clock-skew, threshold.responder-slow, "
+                        + "responder.allow, responder.deny"));
+        assertTrue(error("responder.dney = 10.0.0.0/8").contains("(did you mean responder.deny?)"));
+    }
+
+    @Test
+    void responderRulesLimitWhereLiveQueriesGo() {
+        Policy p = parse("responder.deny = 10.0.0.0/8, *.corp.example\nresponder.allow = private,ocsp.example.com");
+
+        assertEquals("private,ocsp.example.com", p.responder().allow().toString());
+        assertEquals("10.0.0.0/8,*.corp.example", p.responder().deny().toString());
+        assertTrue(Policy.defaults().responder().allow().isEmpty());
+    }
+
+    @Test
+    void aWrongResponderRuleIsAnErrorNamingTheLine() {
+        assertEquals(
+                "policy strict.properties, line 2: responder.deny: '10.0.0.1/8' has bits set after the /8 prefix; "
+                        + "did you mean 10.0.0.0/8?",
+                error("name = x\nresponder.deny = 10.0.0.1/8"));
     }
 
     @Test
@@ -118,7 +137,7 @@ class PolicyParserTest {
                 m.startsWith("policy strict.properties, line 2: unknown finding code 'STAPLE_MISING' in key "
                         + "'severity.STAPLE_MISING' (did you mean severity.STAPLE_MISSING?); codes: DNS_FAILURE, "),
                 m);
-        assertTrue(m.endsWith(", OCSP_RESPONDER_SLOW"), m);
+        assertTrue(m.endsWith(", OCSP_RESPONDER_SLOW, OCSP_RESPONDER_BLOCKED"), m);
         assertTrue(error("control.staple_missing = X")
                 .contains("unknown finding code 'staple_missing' in key "
                         + "'control.staple_missing' (did you mean control.STAPLE_MISSING?)"));

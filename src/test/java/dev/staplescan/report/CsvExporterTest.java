@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.staplescan.check.EndpointFacts;
+import dev.staplescan.check.Finding;
+import dev.staplescan.check.FindingCode;
+import dev.staplescan.check.Severity;
+import dev.staplescan.input.Rejection;
+import dev.staplescan.text.Printable;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +104,62 @@ class CsvExporterTest {
         try (var files = Files.list(dir)) {
             assertEquals(3, files.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void controlCharactersFromServersAndListsNeverReachTheFilesRaw() throws IOException {
+        // given a certificate subject that retitles a terminal, clears the screen and starts a new CSV
+        // line, and a host-list line with NUL bytes
+        RunFixture run = RunFixture.standard();
+        EndpointRow odd = run.endpoints.get(1);
+        EndpointFacts f = odd.facts();
+        String subject = "CN=x\u001b]0;pwned\u0007\u001b[2J\r\nevil.example,PASS";
+        run.endpoints.set(
+                1,
+                new EndpointRow(
+                        odd.target(),
+                        odd.scannedAt(),
+                        odd.addresses(),
+                        odd.verdict(),
+                        List.of(new Finding(FindingCode.CERT_UNTRUSTED, Severity.HIGH, "the chain ends at " + subject)),
+                        new EndpointFacts(
+                                f.protocols(),
+                                f.stapled(),
+                                f.ocspStatus(),
+                                f.thisUpdate(),
+                                f.nextUpdate(),
+                                f.certNotAfter(),
+                                f.mustStaple(),
+                                subject,
+                                f.issuer(),
+                                f.serial(),
+                                f.responderUrl(),
+                                f.stapledTls13(),
+                                f.stapledTls12())));
+        run.rejections.add(new Rejection(7, "host\u0000\u0000.example", "invalid host name"));
+
+        // when
+        new CsvExporter().export(run, dir);
+
+        // then no file holds a control character other than the CRLF between records, and the
+        // escaped text gives back the exact value
+        for (String file : List.of("endpoints.csv", "findings.csv", "rejections.csv")) {
+            String text = Files.readString(dir.resolve(file)).replace("\r\n", "");
+            assertTrue(text.chars().noneMatch(c -> c < 0x20 || c == 0x7f), file + ": " + text);
+        }
+        String shown = "CN=x\\x1b]0;pwned\\x07\\x1b[2J\\x0d\\x0aevil.example,PASS";
+        assertEquals(
+                shown,
+                parse(dir.resolve("endpoints.csv"), CsvColumns.ENDPOINTS).get(1).get("subject"));
+        assertEquals(subject, Printable.unescape(shown));
+        assertEquals(
+                "the chain ends at " + shown,
+                parse(dir.resolve("findings.csv"), CsvColumns.FINDINGS).get(0).get("message"));
+        assertEquals(
+                "host\\x00\\x00.example",
+                parse(dir.resolve("rejections.csv"), CsvColumns.REJECTIONS)
+                        .get(2)
+                        .get("content"));
     }
 
     @Test

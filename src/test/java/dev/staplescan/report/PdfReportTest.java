@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.staplescan.check.Finding;
 import dev.staplescan.check.FindingCode;
+import dev.staplescan.check.Severity;
+import dev.staplescan.input.Rejection;
+import dev.staplescan.input.Target;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -101,6 +105,35 @@ class PdfReportTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void controlCharactersFromServersAndListsAreShownEscaped() throws IOException {
+        RunFixture run = RunFixture.standard();
+        EndpointRow odd = run.endpoints.get(1);
+        run.endpoints.set(
+                1,
+                new EndpointRow(
+                        new Target(
+                                3, "odd\u0007.example.com", 8443, "odd.example.com", "team\u001b[31m", "staging", ""),
+                        odd.scannedAt(),
+                        odd.addresses(),
+                        odd.verdict(),
+                        List.of(new Finding(
+                                FindingCode.CERT_UNTRUSTED, Severity.HIGH, "the chain ends at CN=x\u001b]0;t\u0007")),
+                        odd.facts()));
+        run.rejections.add(new Rejection(7, "host\u0000.example", "invalid host name"));
+        Path pdf = dir.resolve("report.pdf");
+
+        new PdfReport().render(run, pdf);
+
+        String text = PdfText.of(pdf);
+        for (String expected : new String[] {
+            "odd\\x07.example.com:8443", "team\\x1b[31m", "the chain ends at CN=x\\x1b]0;t\\x07", "host\\x00.example"
+        }) {
+            assertTrue(text.contains(expected), () -> "missing \"" + expected + "\" in:\n" + text);
+        }
+        assertFalse(text.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0), "a raw control character");
     }
 
     /** Keeps a copy to look at when -Dstaplescan.preview.dir is set (pdftoppm -png file.pdf page). */

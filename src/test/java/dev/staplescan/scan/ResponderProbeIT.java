@@ -13,11 +13,13 @@ import dev.staplescan.lab.pki.CertificateAuthority;
 import dev.staplescan.lab.pki.IssuedCert;
 import dev.staplescan.lab.pki.LeafSpec;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,7 +58,7 @@ class ResponderProbeIT {
         long before = responder.requestCount();
         List<Future<Observation>> results = new ArrayList<>();
         // when
-        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(), ResponderProbeIT::noAnchors);
+        try (ResponderProbe probe = probe(ResponderOptions.defaults());
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 200; i++) {
                 Observation o = observation(i, leaf.certificate(), ca.certificate());
@@ -82,6 +84,7 @@ class ResponderProbeIT {
         IssuedCert leaf = ca.issue(LeafSpec.forName("incomplete.test").withOcspUrl(responder.url()));
         try (ResponderProbe probe = new ResponderProbe(
                 ResponderOptions.defaults(),
+                Set.of(new TrustAnchor(ca.certificate(), null)),
                 p -> p.equals(ca.certificate().getSubjectX500Principal()) ? List.of(ca.certificate()) : List.of())) {
             ResponderAnswer a = probe.probe(observation(1, leaf.certificate()))
                     .responderAnswers()
@@ -93,24 +96,26 @@ class ResponderProbeIT {
     }
 
     @Test
-    void withoutTheIssuerNothingIsAsked() {
+    void withoutTheIssuerTheChainIsIncompleteAndNothingIsAsked() {
         IssuedCert leaf = ca.issue(LeafSpec.forName("orphan.test").withOcspUrl(responder.url()));
-        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(), ResponderProbeIT::noAnchors)) {
+        long before = responder.requestCount();
+        try (ResponderProbe probe = probe(ResponderOptions.defaults())) {
             ResponderAnswer a = probe.probe(observation(1, leaf.certificate()))
                     .responderAnswers()
                     .get(0);
 
-            assertEquals(QueryOutcome.ISSUER_UNKNOWN, a.outcome());
-            assertTrue(a.error().contains("issuer unknown"), a.error());
+            assertEquals(QueryOutcome.CHAIN_NOT_TRUSTED, a.outcome());
+            assertTrue(a.error().startsWith("not queried: chain not trusted"), a.error());
             assertEquals(0, probe.queriesSent());
         }
+        assertEquals(before, responder.requestCount());
     }
 
     @Test
     void aNonHttpUrlIsRefusedAndALeafWithoutUrlGetsNoAnswer() {
         IssuedCert ldap = ca.issue(LeafSpec.forName("ldap.test").withOcspUrl("ldap://ocsp.test/cn=x"));
         IssuedCert none = ca.issue(LeafSpec.forName("none.test"));
-        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.defaults(), ResponderProbeIT::noAnchors)) {
+        try (ResponderProbe probe = probe(ResponderOptions.defaults())) {
             ResponderAnswer a = probe.probe(observation(1, ldap.certificate(), ca.certificate()))
                     .responderAnswers()
                     .get(0);
@@ -127,14 +132,14 @@ class ResponderProbeIT {
     void offMeansTheObservationIsUntouched() {
         IssuedCert leaf = ca.issue(LeafSpec.forName("off.test").withOcspUrl(responder.url()));
         Observation o = observation(1, leaf.certificate(), ca.certificate());
-        try (ResponderProbe probe = new ResponderProbe(ResponderOptions.off(), ResponderProbeIT::noAnchors)) {
+        try (ResponderProbe probe = probe(ResponderOptions.off())) {
             assertSame(o, probe.probe(o));
             assertNotNull(o.responderAnswers());
             assertEquals(0, probe.queriesSent());
         }
     }
 
-    private static Observation observation(long line, X509Certificate... chain) {
+    static Observation observation(long line, X509Certificate... chain) {
         List<byte[]> der = new ArrayList<>();
         for (X509Certificate c : chain) {
             try {
@@ -165,7 +170,12 @@ class ResponderProbeIT {
                 null);
     }
 
-    private static List<X509Certificate> noAnchors(X500Principal subject) {
-        return List.of();
+    /** A probe that trusts the IT's root. */
+    private ResponderProbe probe(ResponderOptions options) {
+        return new ResponderProbe(options, Set.of(new TrustAnchor(root.certificate(), null)), this::anchors);
+    }
+
+    private List<X509Certificate> anchors(X500Principal subject) {
+        return subject.equals(root.certificate().getSubjectX500Principal()) ? List.of(root.certificate()) : List.of();
     }
 }

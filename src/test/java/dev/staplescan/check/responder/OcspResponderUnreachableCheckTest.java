@@ -1,6 +1,7 @@
 package dev.staplescan.check.responder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staplescan.check.Scenario;
@@ -63,6 +64,41 @@ class OcspResponderUnreachableCheckTest {
     void nearMissAVerifiedAnswerOrAQueryWeCouldNotMakeIsNotReported() {
         assertEquals(List.of(), messages(Scenario.live(leaf, Scenario.goodStaple(leaf), 12)));
         assertEquals(List.of(), messages(Scenario.liveFailed(leaf, QueryOutcome.ISSUER_UNKNOWN, "issuer unknown")));
+    }
+
+    @Test
+    void nearMissAQueryWeDecidedNotToSendIsNoUnreachableResponder() {
+        // An untrusted chain is never queried, and a policy refusal is OCSP_RESPONDER_BLOCKED: nothing was
+        // sent, so nothing is known about the responder.
+        assertEquals(
+                List.of(),
+                messages(Scenario.notSent(leaf, QueryOutcome.CHAIN_NOT_TRUSTED, "not queried: chain not trusted")));
+        assertEquals(
+                List.of(),
+                messages(Scenario.notSent(leaf, QueryOutcome.POLICY_REFUSED, "refused by responder policy")));
+    }
+
+    @Test
+    void theMessageNeverQuotesTheBodyOfAnAnswerThatIsNoOcspResponse() {
+        // What the client records for a non-200 answer: status, length, content type; no body kept.
+        ResponderAnswer adminPage = new ResponderAnswer(
+                Scenario.OCSP_URL,
+                "1",
+                "00",
+                QueryOutcome.ANSWERED,
+                404,
+                null,
+                Scenario.NOW,
+                12,
+                "HTTP 404, 40 bytes, text/html");
+        byte[] page = "<h1>internal admin: secret-token-42</h1>".getBytes(StandardCharsets.US_ASCII);
+
+        String notFound = messages(withSerial(adminPage)).get(0);
+        String garbage = messages(Scenario.live(leaf, page, 12)).get(0);
+
+        assertTrue(notFound.endsWith("HTTP 404, 40 bytes, text/html instead of an OCSP response"), notFound);
+        assertTrue(garbage.endsWith("the answer (HTTP 200, 40 bytes) is not an OCSP response"), garbage);
+        assertFalse(garbage.contains("secret") || garbage.contains("tag") || garbage.contains("<h1>"), garbage);
     }
 
     private ResponderAnswer withSerial(ResponderAnswer a) {
