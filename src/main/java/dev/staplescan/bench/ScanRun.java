@@ -18,8 +18,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +35,7 @@ import java.util.regex.Pattern;
 final class ScanRun {
 
     private static final Pattern SUMMARY =
-            Pattern.compile("run \\d+: (\\d+) endpoints in [^:]*: .*?; (\\d+) stapling, (\\d+) valid staples");
+            Pattern.compile("run \\d+: (\\d+) endpoints in [^:]*: ([^;]*); (\\d+) stapling, (\\d+) valid staples");
 
     /**
      * What one run measured. Figures that could not be read are empty, never zero.
@@ -45,6 +47,8 @@ final class ScanRun {
      * @param endpoints         endpoints in the run (its summary line)
      * @param stapling          endpoints that stapled (summary line)
      * @param validStaples      endpoints with a valid staple (summary line)
+     * @param verdicts          the verdict counts, as the summary line gives them ("5000 PASS, 0 WARN, ...")
+     * @param findings          finding codes and how often each was found, from the database ("" for none)
      * @param handshakes        completed handshakes stored (outcome OK)
      * @param attempts          handshake attempts stored
      * @param phases            seconds per job phase, from Spring Batch's step executions
@@ -63,6 +67,8 @@ final class ScanRun {
             OptionalLong endpoints,
             OptionalLong stapling,
             OptionalLong validStaples,
+            Optional<String> verdicts,
+            Optional<String> findings,
             OptionalLong handshakes,
             OptionalLong attempts,
             Map<String, Double> phases,
@@ -132,8 +138,10 @@ final class ScanRun {
                 wall,
                 peak,
                 found ? OptionalLong.of(Long.parseLong(summary.group(1))) : OptionalLong.empty(),
-                found ? OptionalLong.of(Long.parseLong(summary.group(2))) : OptionalLong.empty(),
                 found ? OptionalLong.of(Long.parseLong(summary.group(3))) : OptionalLong.empty(),
+                found ? OptionalLong.of(Long.parseLong(summary.group(4))) : OptionalLong.empty(),
+                found ? Optional.of(summary.group(2)) : Optional.empty(),
+                facts.findings(),
                 facts.handshakes(),
                 facts.attempts(),
                 facts.phases(),
@@ -168,6 +176,7 @@ final class ScanRun {
     record StoredFacts(
             OptionalLong handshakes,
             OptionalLong attempts,
+            Optional<String> findings,
             Map<String, Double> phases,
             OptionalDouble beforeJob,
             OptionalDouble job,
@@ -186,6 +195,7 @@ final class ScanRun {
             OptionalDouble first = OptionalDouble.empty();
             OptionalDouble beforeJob = OptionalDouble.empty();
             OptionalDouble job = OptionalDouble.empty();
+            Optional<String> findings = Optional.empty();
             try (Connection c = DriverManager.getConnection(url, "sa", "");
                     Statement s = c.createStatement()) {
                 // Spring Batch's timestamps are local times of the scanning JVM (same machine, same zone).
@@ -203,6 +213,14 @@ final class ScanRun {
                     attempts = OptionalLong.of(rs.getLong(1));
                     handshakes = OptionalLong.of(rs.getLong(2));
                 }
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT code, COUNT(*) FROM ss_finding GROUP BY code ORDER BY COUNT(*) DESC, code")) {
+                    StringJoiner codes = new StringJoiner(", ");
+                    while (rs.next()) {
+                        codes.add(rs.getString(1) + " × " + rs.getLong(2));
+                    }
+                    findings = Optional.of(codes.toString());
+                }
                 // The first attempt of an endpoint starts when its scan starts (an IP literal needs no
                 // resolution): started_at + connect + handshake is when that handshake ended.
                 try (ResultSet rs = s.executeQuery("SELECT MIN(DATEADD(MILLISECOND, h.connect_ms + h.handshake_ms, "
@@ -217,7 +235,7 @@ final class ScanRun {
             } catch (SQLException e) {
                 // A schema without these tables or columns: those figures are shown as unknown.
             }
-            return new StoredFacts(handshakes, attempts, phases, beforeJob, job, first);
+            return new StoredFacts(handshakes, attempts, findings, phases, beforeJob, job, first);
         }
 
         private static Instant local(LocalDateTime t) {

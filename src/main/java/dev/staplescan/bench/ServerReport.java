@@ -166,8 +166,15 @@ record ServerReport(
     private void printRun(PrintStream out, ScanRun.Figures f) {
         long endpoints = f.endpoints().orElse(options.endpoints());
         out.printf(
-                "  result: exit %d; %s endpoints, %s stapling, %s valid staples%n",
-                f.exitCode(), count(f.endpoints()), count(f.stapling()), count(f.validStaples()));
+                "  result: exit %d; %s endpoints (%s), %s stapling, %s valid staples%n",
+                f.exitCode(),
+                count(f.endpoints()),
+                f.verdicts().orElse("verdicts n/a"),
+                count(f.stapling()),
+                count(f.validStaples()));
+        out.printf(
+                "  findings: %s%n",
+                f.findings().map(x -> x.isEmpty() ? "none" : x).orElse("n/a"));
         out.printf("  wall: %s%n", secs(f.wallSeconds()));
         out.printf(
                 "  handshakes: %s completed of %s attempts stored (%.2f per endpoint)%s; nginx accepted %,d "

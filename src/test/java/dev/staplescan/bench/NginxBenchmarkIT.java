@@ -73,7 +73,10 @@ class NginxBenchmarkIT {
                 "s_time TLS 1\\.3 after \\(b\\): " + NUMBER + " handshakes/s",
                 "s_time TLS 1\\.2 after \\(b\\): " + NUMBER + " handshakes/s",
                 "s_time baseline: " + NUMBER + " handshakes/s",
-                "result: exit 0; 20 endpoints, 20 stapling, 20 valid staples",
+                "result: exit 0; 20 endpoints \\([0-9]+ PASS, [0-9]+ WARN, 0 FAIL, 0 ERROR\\), 20 stapling, 20 valid "
+                        + "staples",
+                // A loaded machine may make the one live responder query slow: nothing else may be found.
+                "findings: (none|OCSP_RESPONDER_SLOW × 20)\n",
                 "handshakes: 40 completed of 40 attempts stored \\(2\\.00 per endpoint\\); nginx accepted 4[0-9] "
                         + "connections",
                 "rate: " + NUMBER + " handshakes/s, " + NUMBER + " endpoints/s",
