@@ -27,8 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One whole-process {@code staplescan scan} in a child JVM (the command {@code bin/staplescan}
- * executes, JVM start included) against the benchmark nginx, and the figures read back from it:
+ * One whole-process {@code bin/staplescan scan} (the launcher as users run it: its checks, JVM
+ * start and whatever fast-start preparation it maps) against the benchmark nginx, and the figures read back from it:
  * wall time, peak RSS, the summary line, handshakes and phase times from its H2 database, the
  * database size, and two measures of command start to first handshake.
  */
@@ -91,11 +91,8 @@ final class ScanRun {
         Benchmark.deleteRecursively(data);
         Benchmark.deleteRecursively(out);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        options.xmx().ifPresent(x -> command.add("-Xmx" + x));
         command.addAll(List.of(
-                "-jar",
-                options.jar().toString(),
+                options.launcher().toString(),
                 "scan",
                 "--input",
                 list.toString(),
@@ -114,8 +111,7 @@ final class ScanRun {
         double wall;
         AcceptWatch watch = AcceptWatch.start(nginxStatus);
         try (watch) {
-            ProcessBuilder builder =
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = launcher(options, command).redirectOutput(log.toFile());
             startWall = Instant.now();
             startNanos = System.nanoTime();
             Process child = builder.start();
@@ -151,6 +147,24 @@ final class ScanRun {
                 firstAccept,
                 facts.firstHandshake(),
                 watch.acceptedSinceStart());
+    }
+
+    /**
+     * A process for the launcher, with {@code --xmx} passed the way a user would
+     * (STAPLESCAN_JAVA_OPTS) and stderr merged into stdout. The launcher execs the JVM, so the
+     * process id is the JVM's.
+     */
+    static ProcessBuilder launcher(ServerBenchmarkOptions options, List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        options.xmx()
+                .ifPresent(x ->
+                        builder.environment().merge("STAPLESCAN_JAVA_OPTS", "-Xmx" + x, (old, add) -> old + " " + add));
+        return builder;
+    }
+
+    /** How to repeat a command in a shell: the launcher's environment setting first, when there is one. */
+    static String shown(ServerBenchmarkOptions options, List<String> command) {
+        return options.xmx().map(x -> "STAPLESCAN_JAVA_OPTS=-Xmx" + x + " ").orElse("") + String.join(" ", command);
     }
 
     /** Peak resident memory (VmHWM) of a live process, from /proc; 0 when it has just ended. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/benchmark --server nginx} at small scale (4 addresses × 5 names = 20 endpoints, s_time
- * for 1 s per version): a real nginx, the real staplescan jar in a child JVM, the real OpenSSL
+ * for 1 s per version): a real nginx, the real launcher (bin/staplescan) in a child JVM, the real OpenSSL
  * clients. Asserts that every figure of the report is there and measured, and that nginx stapled
  * and staplescan found every staple. Needs nginx; {@code .ci/run} installs it. Without nginx it
  * fails when {@code CI=true} and is skipped otherwise (like PostgresIT).
@@ -56,9 +56,7 @@ class NginxBenchmarkIT {
                     "--compare-sclient",
                     "20",
                     "--work",
-                    work.toString(),
-                    "--jar",
-                    Path.of("target", "staplescan.jar").toString()
+                    work.toString()
                 },
                 new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 new PrintStream(errors, true, StandardCharsets.UTF_8));
@@ -84,7 +82,7 @@ class NginxBenchmarkIT {
                 "phases: ingest " + NUMBER + " s, scan " + NUMBER + " s, assess " + NUMBER + " s, report " + NUMBER
                         + " s; before the job " + NUMBER + " s \\(JVM start, Spring context, schema\\), other steps "
                         + "-?" + NUMBER + " s, after the job -?" + NUMBER + " s",
-                "JVM and CLI alone \\(staplescan --version, whole process\\): " + NUMBER + " s",
+                "launcher, JVM and CLI alone \\(bin/staplescan --version, whole process\\): " + NUMBER + " s",
                 "start to first connection accepted by nginx: " + NUMBER + " s",
                 "start to first handshake completed: " + NUMBER + " s",
                 "peak RSS: [1-9][0-9,]* MB",
