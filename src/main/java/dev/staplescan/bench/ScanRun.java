@@ -18,22 +18,24 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One whole-process {@code staplescan scan} in a child JVM (the command {@code bin/staplescan}
- * executes, JVM start included) against the benchmark nginx, and the figures read back from it:
+ * One whole-process {@code bin/staplescan scan} (the launcher as users run it: its checks, JVM
+ * start and whatever fast-start preparation it maps) against the benchmark nginx, and the figures read back from it:
  * wall time, peak RSS, the summary line, handshakes and phase times from its H2 database, the
  * database size, and two measures of command start to first handshake.
  */
 final class ScanRun {
 
     private static final Pattern SUMMARY =
-            Pattern.compile("run \\d+: (\\d+) endpoints in [^:]*: .*?; (\\d+) stapling, (\\d+) valid staples");
+            Pattern.compile("run \\d+: (\\d+) endpoints in [^:]*: ([^;]*); (\\d+) stapling, (\\d+) valid staples");
 
     /**
      * What one run measured. Figures that could not be read are empty, never zero.
@@ -45,6 +47,8 @@ final class ScanRun {
      * @param endpoints         endpoints in the run (its summary line)
      * @param stapling          endpoints that stapled (summary line)
      * @param validStaples      endpoints with a valid staple (summary line)
+     * @param verdicts          the verdict counts, as the summary line gives them ("5000 PASS, 0 WARN, ...")
+     * @param findings          finding codes and how often each was found, from the database ("" for none)
      * @param handshakes        completed handshakes stored (outcome OK)
      * @param attempts          handshake attempts stored
      * @param phases            seconds per job phase, from Spring Batch's step executions
@@ -63,6 +67,8 @@ final class ScanRun {
             OptionalLong endpoints,
             OptionalLong stapling,
             OptionalLong validStaples,
+            Optional<String> verdicts,
+            Optional<String> findings,
             OptionalLong handshakes,
             OptionalLong attempts,
             Map<String, Double> phases,
@@ -84,19 +90,18 @@ final class ScanRun {
         Files.createDirectories(work);
         Benchmark.deleteRecursively(data);
         Benchmark.deleteRecursively(out);
-        List<String> command = new ArrayList<>(Launcher.command(
-                options.jar(),
-                options.xmx(),
-                List.of(
-                        "scan",
-                        "--input",
-                        list.toString(),
-                        "--trust",
-                        trust.toString(),
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        out.toString())));
+        List<String> command = new ArrayList<>();
+        command.addAll(List.of(
+                options.launcher().toString(),
+                "scan",
+                "--input",
+                list.toString(),
+                "--trust",
+                trust.toString(),
+                "--data",
+                data.toString(),
+                "--out",
+                out.toString()));
         command.addAll(options.scanArgs());
         Path log = work.resolve("scan-" + name + ".log");
         long peak = 0;
@@ -106,8 +111,7 @@ final class ScanRun {
         double wall;
         AcceptWatch watch = AcceptWatch.start(nginxStatus);
         try (watch) {
-            ProcessBuilder builder =
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = launcher(options, command).redirectOutput(log.toFile());
             startWall = Instant.now();
             startNanos = System.nanoTime();
             Process child = builder.start();
@@ -130,8 +134,10 @@ final class ScanRun {
                 wall,
                 peak,
                 found ? OptionalLong.of(Long.parseLong(summary.group(1))) : OptionalLong.empty(),
-                found ? OptionalLong.of(Long.parseLong(summary.group(2))) : OptionalLong.empty(),
                 found ? OptionalLong.of(Long.parseLong(summary.group(3))) : OptionalLong.empty(),
+                found ? OptionalLong.of(Long.parseLong(summary.group(4))) : OptionalLong.empty(),
+                found ? Optional.of(summary.group(2)) : Optional.empty(),
+                facts.findings(),
                 facts.handshakes(),
                 facts.attempts(),
                 facts.phases(),
@@ -141,6 +147,24 @@ final class ScanRun {
                 firstAccept,
                 facts.firstHandshake(),
                 watch.acceptedSinceStart());
+    }
+
+    /**
+     * A process for the launcher, with {@code --xmx} passed the way a user would
+     * (STAPLESCAN_JAVA_OPTS) and stderr merged into stdout. The launcher execs the JVM, so the
+     * process id is the JVM's.
+     */
+    static ProcessBuilder launcher(ServerBenchmarkOptions options, List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        options.xmx()
+                .ifPresent(x ->
+                        builder.environment().merge("STAPLESCAN_JAVA_OPTS", "-Xmx" + x, (old, add) -> old + " " + add));
+        return builder;
+    }
+
+    /** How to repeat a command in a shell: the launcher's environment setting first, when there is one. */
+    static String shown(ServerBenchmarkOptions options, List<String> command) {
+        return options.xmx().map(x -> "STAPLESCAN_JAVA_OPTS=-Xmx" + x + " ").orElse("") + String.join(" ", command);
     }
 
     /** Peak resident memory (VmHWM) of a live process, from /proc; 0 when it has just ended. */
@@ -166,6 +190,7 @@ final class ScanRun {
     record StoredFacts(
             OptionalLong handshakes,
             OptionalLong attempts,
+            Optional<String> findings,
             Map<String, Double> phases,
             OptionalDouble beforeJob,
             OptionalDouble job,
@@ -184,6 +209,7 @@ final class ScanRun {
             OptionalDouble first = OptionalDouble.empty();
             OptionalDouble beforeJob = OptionalDouble.empty();
             OptionalDouble job = OptionalDouble.empty();
+            Optional<String> findings = Optional.empty();
             try (Connection c = DriverManager.getConnection(url, "sa", "");
                     Statement s = c.createStatement()) {
                 // Spring Batch's timestamps are local times of the scanning JVM (same machine, same zone).
@@ -201,6 +227,14 @@ final class ScanRun {
                     attempts = OptionalLong.of(rs.getLong(1));
                     handshakes = OptionalLong.of(rs.getLong(2));
                 }
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT code, COUNT(*) FROM ss_finding GROUP BY code ORDER BY COUNT(*) DESC, code")) {
+                    StringJoiner codes = new StringJoiner(", ");
+                    while (rs.next()) {
+                        codes.add(rs.getString(1) + " × " + rs.getLong(2));
+                    }
+                    findings = Optional.of(codes.toString());
+                }
                 // The first attempt of an endpoint starts when its scan starts (an IP literal needs no
                 // resolution): started_at + connect + handshake is when that handshake ended.
                 try (ResultSet rs = s.executeQuery("SELECT MIN(DATEADD(MILLISECOND, h.connect_ms + h.handshake_ms, "
@@ -215,7 +249,7 @@ final class ScanRun {
             } catch (SQLException e) {
                 // A schema without these tables or columns: those figures are shown as unknown.
             }
-            return new StoredFacts(handshakes, attempts, phases, beforeJob, job, first);
+            return new StoredFacts(handshakes, attempts, findings, phases, beforeJob, job, first);
         }
 
         private static Instant local(LocalDateTime t) {

@@ -68,8 +68,9 @@ final class ServerBenchmark {
             err.println("benchmark: --server nginx needs the openssl command (apt-get install openssl).");
             return 2;
         }
-        if (!Files.isRegularFile(options.jar())) {
-            err.println("benchmark: no staplescan jar at " + options.jar() + " (build it: mvn -DskipTests package).");
+        if (!Files.isExecutable(options.launcher())) {
+            err.println("benchmark: no staplescan launcher at " + options.launcher()
+                    + " (run from the project directory, or give --launcher PATH).");
             return 2;
         }
         return new ServerBenchmark(options, out, err).run(nginx.get());
@@ -120,10 +121,13 @@ final class ServerBenchmark {
         Path list = writeCsv(work.resolve("hosts-" + options.endpoints() + ".csv"), servers, options.endpoints());
         // s_time runs before and after staplescan: on a shared machine, the load can change in between.
         List<OpensslClients.StimeRate> before = stime(openssl, servers, "before");
-        // The floor under "before the job": a JVM that starts the CLI and exits without Spring.
-        List<String> version = Launcher.command(options.jar(), Optional.empty(), List.of("--version"));
+        // The floor under "before the job": the launcher and a JVM that starts the CLI and exits
+        // without Spring. Timed on a second call: the first lets the launcher build or prepare what it
+        // does once (the jar when sources changed, a fast-start archive), which no measured run pays.
+        List<String> version = List.of(options.launcher().toString(), "--version");
+        Commands.Result prepared = commands.run(version, Duration.ofMinutes(30));
         Commands.Result cli = commands.run(version, Duration.ofMinutes(2));
-        double cliStart = cli.exitCode() == 0 ? cli.seconds() : Double.NaN;
+        double cliStart = prepared.exitCode() == 0 && cli.exitCode() == 0 ? cli.seconds() : Double.NaN;
         out.printf("(b) staplescan scan of %,d endpoints%n", options.endpoints());
         ScanRun.Figures main =
                 ScanRun.run(options, Integer.toString(options.endpoints()), list, pki.caPem(), nginx.status());

@@ -17,10 +17,10 @@ import java.util.Optional;
  * @param sclientParallel parallel {@code s_client} processes in that comparison ({@code xargs -P})
  * @param workers        nginx worker processes (default: the machine's cores)
  * @param scanArgs       extra {@code staplescan scan} options (e.g. {@code --concurrency 512}); none = defaults
- * @param xmx            the scanning JVM's maximum heap; empty = the JVM's default, as {@code bin/staplescan} runs
+ * @param xmx            the scanning JVM's maximum heap (through STAPLESCAN_JAVA_OPTS); empty = the JVM's default
  * @param nginx          the nginx binary; empty = look in PATH, /usr/sbin, /usr/local/nginx/sbin
  * @param work           where certificates, nginx's prefix, lists, databases and reports go
- * @param jar            the staplescan jar to run
+ * @param launcher       the command that runs staplescan, as users run it (default {@code bin/staplescan})
  */
 record ServerBenchmarkOptions(
         int addresses,
@@ -34,11 +34,11 @@ record ServerBenchmarkOptions(
         Optional<String> xmx,
         Optional<Path> nginx,
         Path work,
-        Path jar) {
+        Path launcher) {
 
     static final String USAGE = "usage: bin/benchmark --server nginx [--endpoints 5000] [--addresses 1000] "
             + "[--names 5] [--stime-seconds 10] [--compare-sclient 1000] [--sclient-parallel 64] [--workers N] "
-            + "[--scan-arg OPTION]... [--xmx SIZE] [--nginx PATH] [--work DIR] [--jar FILE]";
+            + "[--scan-arg OPTION]... [--xmx SIZE] [--nginx PATH] [--work DIR] [--launcher PATH]";
 
     ServerBenchmarkOptions {
         scanArgs = List.copyOf(scanArgs);
@@ -56,7 +56,7 @@ record ServerBenchmarkOptions(
         Optional<String> xmx = Optional.empty();
         Optional<Path> nginx = Optional.empty();
         Path work = Path.of("target", "benchmark-nginx");
-        Path jar = Path.of("target", "staplescan.jar");
+        Path launcher = Path.of("bin", "staplescan");
         String server = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -76,7 +76,7 @@ record ServerBenchmarkOptions(
                 case "--xmx" -> xmx = Optional.of(value);
                 case "--nginx" -> nginx = Optional.of(Path.of(value));
                 case "--work" -> work = Path.of(value);
-                case "--jar" -> jar = Path.of(value);
+                case "--launcher" -> launcher = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
             }
         }
@@ -100,7 +100,18 @@ record ServerBenchmarkOptions(
             throw new IllegalArgumentException("--compare-sclient must be between 0 and --endpoints (" + total + ")");
         }
         return new ServerBenchmarkOptions(
-                listen, perAddress, total, stimeSeconds, compare, parallel, workers, scanArgs, xmx, nginx, work, jar);
+                listen,
+                perAddress,
+                total,
+                stimeSeconds,
+                compare,
+                parallel,
+                workers,
+                scanArgs,
+                xmx,
+                nginx,
+                work,
+                launcher);
     }
 
     private static int positive(String option, String value) {

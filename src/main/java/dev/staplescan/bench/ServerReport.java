@@ -87,12 +87,12 @@ record ServerReport(
                         + "harmonic mean of each version's mean)%n",
                 num(baseline()));
         out.printf("%n(b) staplescan scan, whole process (JVM start to exit)%n");
-        out.printf("  command: %s%n", String.join(" ", scan.command()));
+        out.printf("  command: %s%n", ScanRun.shown(options, scan.command()));
         printRun(out, scan);
         out.printf("  ratio (b)/(a): %.2f×%n", handshakeRate(scan) / baseline());
         out.printf("  phases: %s%n", phases(scan));
         out.printf(
-                "  JVM and CLI alone (staplescan --version, whole process): %s%n",
+                "  launcher, JVM and CLI alone (bin/staplescan --version, whole process): %s%n",
                 Double.isNaN(cliStartSeconds) ? "n/a" : secs(cliStartSeconds));
         out.printf(
                 "  start to first connection accepted by nginx: %s (nginx stub_status, polled every %d ms)%n",
@@ -118,7 +118,7 @@ record ServerReport(
                     "  xargs s_client: %s, %s endpoints/s (%,d of %,d stapled)%n",
                     secs(s.seconds()), num(s.endpointsPerSecond()), s.stapled(), s.endpoints());
             if (!comparedIsMain) {
-                out.printf("  command: %s%n", String.join(" ", c.command()));
+                out.printf("  command: %s%n", ScanRun.shown(options, c.command()));
             }
             out.printf(
                     "  staplescan: %s, %s endpoints/s, whole process%s (%s valid staples, exit %d)%n",
@@ -166,8 +166,15 @@ record ServerReport(
     private void printRun(PrintStream out, ScanRun.Figures f) {
         long endpoints = f.endpoints().orElse(options.endpoints());
         out.printf(
-                "  result: exit %d; %s endpoints, %s stapling, %s valid staples%n",
-                f.exitCode(), count(f.endpoints()), count(f.stapling()), count(f.validStaples()));
+                "  result: exit %d; %s endpoints (%s), %s stapling, %s valid staples%n",
+                f.exitCode(),
+                count(f.endpoints()),
+                f.verdicts().orElse("verdicts n/a"),
+                count(f.stapling()),
+                count(f.validStaples()));
+        out.printf(
+                "  findings: %s%n",
+                f.findings().map(x -> x.isEmpty() ? "none" : x).orElse("n/a"));
         out.printf("  wall: %s%n", secs(f.wallSeconds()));
         out.printf(
                 "  handshakes: %s completed of %s attempts stored (%.2f per endpoint)%s; nginx accepted %,d "

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/benchmark --server nginx} at small scale (4 addresses × 5 names = 20 endpoints, s_time
- * for 1 s per version): a real nginx, the real staplescan jar in a child JVM, the real OpenSSL
+ * for 1 s per version): a real nginx, the real launcher (bin/staplescan) in a child JVM, the real OpenSSL
  * clients. Asserts that every figure of the report is there and measured, and that nginx stapled
  * and staplescan found every staple. Needs nginx; {@code .ci/run} installs it. Without nginx it
  * fails when {@code CI=true} and is skipped otherwise (like PostgresIT).
@@ -56,9 +56,7 @@ class NginxBenchmarkIT {
                     "--compare-sclient",
                     "20",
                     "--work",
-                    work.toString(),
-                    "--jar",
-                    Path.of("target", "staplescan.jar").toString()
+                    work.toString()
                 },
                 new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 new PrintStream(errors, true, StandardCharsets.UTF_8));
@@ -73,7 +71,10 @@ class NginxBenchmarkIT {
                 "s_time TLS 1\\.3 after \\(b\\): " + NUMBER + " handshakes/s",
                 "s_time TLS 1\\.2 after \\(b\\): " + NUMBER + " handshakes/s",
                 "s_time baseline: " + NUMBER + " handshakes/s",
-                "result: exit 0; 20 endpoints, 20 stapling, 20 valid staples",
+                "result: exit 0; 20 endpoints \\([0-9]+ PASS, [0-9]+ WARN, 0 FAIL, 0 ERROR\\), 20 stapling, 20 valid "
+                        + "staples",
+                // A loaded machine may make the one live responder query slow: nothing else may be found.
+                "findings: (none|OCSP_RESPONDER_SLOW × 20)\n",
                 "handshakes: 40 completed of 40 attempts stored \\(2\\.00 per endpoint\\); nginx accepted 4[0-9] "
                         + "connections",
                 "rate: " + NUMBER + " handshakes/s, " + NUMBER + " endpoints/s",
@@ -81,7 +82,7 @@ class NginxBenchmarkIT {
                 "phases: ingest " + NUMBER + " s, scan " + NUMBER + " s, assess " + NUMBER + " s, report " + NUMBER
                         + " s; before the job " + NUMBER + " s \\(JVM start, Spring context, schema\\), other steps "
                         + "-?" + NUMBER + " s, after the job -?" + NUMBER + " s",
-                "JVM and CLI alone \\(staplescan --version, whole process\\): " + NUMBER + " s",
+                "launcher, JVM and CLI alone \\(bin/staplescan --version, whole process\\): " + NUMBER + " s",
                 "start to first connection accepted by nginx: " + NUMBER + " s",
                 "start to first handshake completed: " + NUMBER + " s",
                 "peak RSS: [1-9][0-9,]* MB",

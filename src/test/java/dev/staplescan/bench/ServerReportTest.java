@@ -35,6 +35,8 @@ class ServerReportTest {
                 OptionalLong.of(100),
                 OptionalLong.of(100),
                 OptionalLong.of(valid),
+                Optional.of(valid + " PASS, 0 WARN, 0 FAIL, " + (100 - valid) + " ERROR"),
+                Optional.of(""),
                 handshakes,
                 OptionalLong.of(200),
                 Map.of("ingest", 0.5, "scan", 6.0, "assess", 1.0, "report", 1.5),
@@ -77,6 +79,9 @@ class ServerReportTest {
         assertEquals(20.0, r.handshakeRate(r.scan()), 1e-9);
         String text = print(r);
         assertTrue(text.contains("ratio (b)/(a): 0.02×"), text);
+        assertTrue(
+                text.contains("result: exit 0; 100 endpoints (100 PASS, 0 WARN, 0 FAIL, 0 ERROR), 100 stapling"), text);
+        assertTrue(text.contains("findings: none"), text);
         assertTrue(text.contains("s_time TLS 1.2 after (b): 3,000.0 handshakes/s (1,000.0 + 1,000.0 + 1,000.0)"), text);
         assertTrue(text.contains("handshakes: 200 completed of 200 attempts stored (2.00 per endpoint)"), text);
         assertTrue(
