@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,9 +49,10 @@ final class BlobStore {
     private final String insertReference;
     private final KnownBlobs known = new KnownBlobs(KNOWN_CAPACITY);
 
-    BlobStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+    BlobStore(JdbcTemplate jdbc, PlatformTransactionManager tm) {
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.tx = new TransactionTemplate(tm);
+        tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         Platform platform = Platform.of(jdbc.getDataSource());
         this.insertBlob = platform.insertIfAbsent("ss_blob", "hash, bytes", "hash");
         this.insertReference = platform.insertIfAbsent("ss_run_blob", "run_id, hash", "run_id, hash");
@@ -70,13 +72,10 @@ final class BlobStore {
 
     /**
      * Makes sure every content of the batch is in {@code ss_blob} with a reference from the run, and
-     * commits that before returning. Must be called outside any transaction: its own must commit
-     * before the rows that refer to the blobs are written, and be retried alone when it loses a race.
+     * commits that before returning, in a transaction of its own (a new one even when the caller has
+     * one open) that is retried alone when it loses a race.
      */
     void store(long runId, Batch batch) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("blobs are stored in a transaction of their own, not inside another");
-        }
         List<ContentHash> unknown = new TreeSet<>(batch.contents.keySet())
                 .stream().filter(h -> !known.contains(runId, h)).toList();
         if (unknown.isEmpty()) {

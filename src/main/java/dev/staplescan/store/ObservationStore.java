@@ -35,13 +35,13 @@ public final class ObservationStore {
     public ObservationStore(JdbcTemplate jdbc, PlatformTransactionManager tm) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(tm);
-        this.blobs = new BlobStore(jdbc, new TransactionTemplate(tm));
+        this.blobs = new BlobStore(jdbc, tm);
     }
 
     /**
      * Writes observations with their handshakes and live responder answers: first the blobs they
      * carry (committed on their own, see {@link BlobStore#store}), then every row in one transaction,
-     * so a batch's observations are stored entirely or not at all. Call outside a transaction.
+     * so a batch's observations are stored entirely or not at all.
      */
     public void write(long runId, List<Observation> observations) {
         BlobStore.Batch batch = new BlobStore.Batch();

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes a run's details (targets, rejections, observations, handshakes, responder answers,
@@ -40,7 +39,7 @@ public final class RunPruner {
 
     public RunPruner(JdbcTemplate jdbc, PlatformTransactionManager tm) {
         this.jdbc = jdbc;
-        this.blobs = new BlobStore(jdbc, new TransactionTemplate(tm));
+        this.blobs = new BlobStore(jdbc, tm);
         this.runs = new RunStore(jdbc);
         this.summaries = new RunSummaryStore(jdbc);
     }

@@ -15,8 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Observations written and read back through a real H2 file: byte for byte, each blob once. */
 class ObservationStoreTest {
@@ -135,6 +137,33 @@ class ObservationStoreTest {
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.read(run, 0, 1, 10, false));
         assertTrue(e.getMessage().contains("is missing from ss_blob"), e.getMessage());
+    }
+
+    @Test
+    void blobsCommitOnTheirOwnWhateverTransactionTheCallerHasOpen() {
+        JdbcTemplate jdbc = StoredRuns.database(dir);
+        ObservationStore store = store(jdbc);
+        long run = run(jdbc, 2);
+        Observation first =
+                Observations.stapling(StoredRuns.target(1, "a"), Observations.leaf("one.example"), STAPLE, BODY);
+        Observation second =
+                Observations.stapling(StoredRuns.target(2, "a"), Observations.leaf("two.example"), STAPLE, BODY);
+
+        // inside the scan step's chunk transaction (Batch's resourceless one, which still binds the
+        // connections used in it to the thread)
+        new TransactionTemplate(new ResourcelessTransactionManager()).executeWithoutResult(s -> {
+            assertEquals(0, store.read(run, 0, 2, 10, false).size());
+            store.write(run, List.of(first));
+        });
+        // and inside a database transaction that then rolls back
+        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())).executeWithoutResult(s -> {
+            store.write(run, List.of(second));
+            s.setRollbackOnly();
+        });
+
+        // then the first is stored; of the second only its blobs are (its run still refers to them)
+        Observations.assertSame(List.of(first), store.read(run, 0, 2, 10, false));
+        assertEquals(5, count(jdbc, "SELECT COUNT(*) FROM ss_run_blob WHERE run_id = " + run));
     }
 
     static ObservationStore store(JdbcTemplate jdbc) {
