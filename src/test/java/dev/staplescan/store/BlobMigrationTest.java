@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +29,15 @@ class BlobMigrationTest {
 
     @Test
     void runsStoredBeforeVersion7ReadBackIdenticallyAfterIt() {
-        // given a database at version 6 with two runs written the way version 6 wrote them: both
-        // endpoints of run 1 and the one of run 2 serve the same chain; one endpoint failed
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_DELAY=1");
+        runsStoredBeforeVersion7ReadBackIdenticallyAfterIt(ds);
+    }
+
+    /** The scenario on an empty database of any platform ({@code PostgresStoreIT} runs it on PostgreSQL). */
+    static void runsStoredBeforeVersion7ReadBackIdenticallyAfterIt(DataSource ds) {
+        // given a database at version 6 with two runs written the way version 6 wrote them: both
+        // endpoints of run 1 and the one of run 2 serve the same chain; one endpoint failed
         new SchemaMigrations(ds).migrateTo(6);
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         byte[] leaf = Observations.leaf("old.example");

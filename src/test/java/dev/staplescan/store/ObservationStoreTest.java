@@ -89,9 +89,13 @@ class ObservationStoreTest {
 
     @Test
     void partitionsAndProcessesWritingTheSameBlobsAtOnceStoreThemOnce() throws Exception {
+        partitionsAndProcessesWritingTheSameBlobsAtOnceStoreThemOnce(StoredRuns.database(dir));
+    }
+
+    /** The scenario on a migrated, empty database of any platform ({@code PostgresStoreIT}). */
+    static void partitionsAndProcessesWritingTheSameBlobsAtOnceStoreThemOnce(JdbcTemplate jdbc) throws Exception {
         // given two stores on one database (two processes, each with its own memory of what is stored),
         // each used by two threads (partitions), all writing endpoints that share one certificate
-        JdbcTemplate jdbc = StoredRuns.database(dir);
         List<ObservationStore> stores = List.of(store(jdbc), store(jdbc));
         long run = run(jdbc, 400);
         byte[] shared = Observations.leaf("shared.example");

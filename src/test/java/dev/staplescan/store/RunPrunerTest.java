@@ -55,9 +55,14 @@ class RunPrunerTest {
 
     @Test
     void aBlobAWriterIsAboutToCommitSurvivesThePruneOfTheLastRunUsingIt() throws Exception {
+        aBlobAWriterIsAboutToCommitSurvivesThePruneOfTheLastRunUsingIt(StoredRuns.database(dir), Platform.H2);
+    }
+
+    /** The scenario on a migrated, empty database of any platform ({@code PostgresStoreIT}). */
+    static void aBlobAWriterIsAboutToCommitSurvivesThePruneOfTheLastRunUsingIt(JdbcTemplate jdbc, Platform platform)
+            throws Exception {
         // given a run that is the only one using a staple, and another run's writer that has stored the
         // same staple and its reference to it (the statements BlobStore uses) but not committed yet
-        JdbcTemplate jdbc = StoredRuns.database(dir);
         byte[] staple = "staple about to be shared".getBytes(StandardCharsets.US_ASCII);
         long old = ObservationStoreTest.run(jdbc, 1);
         ObservationStoreTest.store(jdbc)
@@ -71,9 +76,9 @@ class RunPrunerTest {
                 ExecutorService pool = Executors.newSingleThreadExecutor()) {
             writer.setAutoCommit(false);
             try (PreparedStatement blob =
-                            writer.prepareStatement(Platform.H2.insertIfAbsent("ss_blob", "hash, bytes", "hash"));
+                            writer.prepareStatement(platform.insertIfAbsent("ss_blob", "hash, bytes", "hash"));
                     PreparedStatement ref = writer.prepareStatement(
-                            Platform.H2.insertIfAbsent("ss_run_blob", "run_id, hash", "run_id, hash"))) {
+                            platform.insertIfAbsent("ss_run_blob", "run_id, hash", "run_id, hash"))) {
                 blob.setBytes(1, hash);
                 blob.setBytes(2, staple);
                 blob.executeUpdate();
