@@ -17,8 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit's {@code scan} step: the run's targets split into line ranges ({@link LineRangePartitioner}),
@@ -64,11 +62,8 @@ class ScanStepConfig {
     @Bean
     @StepScope
     ItemWriter<Observation> observationWriter(
-            ObservationStore observations,
-            PlatformTransactionManager tm,
-            Progress progress,
-            @Value(JobKeys.RUN_ID_VALUE) long runId) {
-        return new ObservationWriter(observations, new TransactionTemplate(tm), runId, progress);
+            ObservationStore observations, Progress progress, @Value(JobKeys.RUN_ID_VALUE) long runId) {
+        return new ObservationWriter(observations, runId, progress);
     }
 
     @Bean

@@ -27,18 +27,27 @@ import java.util.Optional;
  * the fleet runs in this one. Every line of a list is a distinct endpoint (its own SNI name under
  * the fleet's wildcard certificate), so a few hundred servers can stand for a million hosts.
  *
- * <p>Usage: {@code bin/benchmark [--sizes 1000,10000] [--servers N] [--delay DURATION] [--partitions N]
- * [--concurrency N] [--xmx SIZE] [--work DIR]}. With {@code --server nginx} the benchmark runs against
- * a real nginx instead ({@link ServerBenchmark}).
+ * <p>The database's size per endpoint is measured too: the H2 file as the scan left it, divided by the
+ * list's length. {@code --own-certificates} gives each server a certificate of its own, to measure
+ * storage when nothing is shared.
+ *
+ * <p>Usage: {@code bin/benchmark [--sizes 1000,10000] [--servers N] [--own-certificates] [--delay DURATION]
+ * [--partitions N] [--concurrency N] [--xmx SIZE] [--work DIR]}. With {@code --server nginx} the benchmark
+ * runs against a real nginx instead ({@link ServerBenchmark}).
  */
 public final class Benchmark {
 
-    /** One measured scan. */
-    record Row(long lines, double wallSeconds, Map<String, Double> phases, long peakRssKb, int exitCode) {
+    /** One measured scan; {@code dbBytes} is the H2 file's size once the scanning process has closed it. */
+    record Row(long lines, double wallSeconds, Map<String, Double> phases, long peakRssKb, long dbBytes, int exitCode) {
 
         double scanRate() {
             Double scan = phases.get("scan");
             return scan == null || scan == 0 ? 0 : lines / scan;
+        }
+
+        /** Database bytes per endpoint (every line of a benchmark list is an endpoint). */
+        double dbBytesPerEndpoint() {
+            return (double) dbBytes / lines;
         }
     }
 
@@ -69,9 +78,13 @@ public final class Benchmark {
 
     int run() throws Exception {
         Files.createDirectories(options.work());
-        out.printf("starting the lab: %d servers, %s added delay per handshake%n", options.servers(), options.delay());
+        out.printf(
+                "starting the lab: %d servers, %s, %s added delay per handshake%n",
+                options.servers(),
+                options.ownCertificates() ? "each with a certificate of its own" : "one shared certificate",
+                options.delay());
         List<Row> rows = new ArrayList<>();
-        try (Fleet fleet = Fleet.start(List.of(), options.servers(), options.delay())) {
+        try (Fleet fleet = Fleet.start(List.of(), options.servers(), options.delay(), options.ownCertificates())) {
             Path trust = fleet.writeTrustBundle(options.work().resolve("lab-ca.pem"));
             for (long size : options.sizes()) {
                 Path list = writeList(fleet.endpoints(), size, options.work().resolve("hosts-" + size + ".csv"));
@@ -84,14 +97,13 @@ public final class Benchmark {
         return rows.stream().allMatch(r -> r.exitCode() == 0) ? 0 : 1;
     }
 
-    /** Line i goes to server i mod servers, with its own SNI name under the wildcard certificate. */
+    /** Line i goes to server i mod servers, with its own SNI name under that server's wildcard certificate. */
     static Path writeList(List<FleetEndpoint> servers, long size, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("host,port,sni,owner,environment\n");
             for (long i = 0; i < size; i++) {
                 FleetEndpoint e = servers.get((int) (i % servers.size()));
-                w.write(e.address() + "," + e.port() + ",e" + i + "." + Fleet.BENCH_SNI + ",team" + (i % 20)
-                        + ",bench\n");
+                w.write(e.address() + "," + e.port() + ",e" + i + "." + e.sni() + ",team" + (i % 20) + ",bench\n");
             }
         }
         return file;
@@ -128,7 +140,8 @@ public final class Benchmark {
             peak = Math.max(peak, rssKb(child.pid()));
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        return new Row(size, wall, phases(data), peak, child.exitValue());
+        long dbBytes = Files.size(data.resolve("staplescan.mv.db")); // before phases() opens it again
+        return new Row(size, wall, phases(data), peak, dbBytes, child.exitValue());
     }
 
     /** Resident memory of a process from /proc (Linux); 0 where unavailable. */
@@ -164,11 +177,20 @@ public final class Benchmark {
     private void printTable(List<Row> rows) {
         out.println();
         out.printf(
-                "%12s %9s %9s %9s %9s %9s %12s %11s%n",
-                "lines", "wall s", "ingest s", "scan s", "assess s", "report s", "scan ep/s", "peak RSS MB");
+                "%12s %9s %9s %9s %9s %9s %12s %11s %9s %9s%n",
+                "lines",
+                "wall s",
+                "ingest s",
+                "scan s",
+                "assess s",
+                "report s",
+                "scan ep/s",
+                "peak RSS MB",
+                "db MB",
+                "db B/ep");
         for (Row r : rows) {
             out.printf(
-                    "%,12d %9.1f %9.1f %9.1f %9.1f %9.1f %,12.0f %,11d%n",
+                    "%,12d %9.1f %9.1f %9.1f %9.1f %9.1f %,12.0f %,11d %9.1f %,9.0f%n",
                     r.lines(),
                     r.wallSeconds(),
                     r.phases().getOrDefault("ingest", 0.0),
@@ -176,11 +198,14 @@ public final class Benchmark {
                     r.phases().getOrDefault("assess", 0.0),
                     r.phases().getOrDefault("report", 0.0),
                     r.scanRate(),
-                    r.peakRssKb() / 1024);
+                    r.peakRssKb() / 1024,
+                    r.dbBytes() / 1e6,
+                    r.dbBytesPerEndpoint());
         }
         out.printf(
-                "%nservers %d, delay %s, partitions %d, concurrency %d, -Xmx%s, %d cores%n",
+                "%nservers %d (%s), delay %s, partitions %d, concurrency %d, -Xmx%s, %d cores%n",
                 options.servers(),
+                options.ownCertificates() ? "a certificate each" : "one shared certificate",
                 options.delay(),
                 options.partitions(),
                 options.concurrency(),

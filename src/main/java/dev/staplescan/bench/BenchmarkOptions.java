@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param sizes       host-list lengths to measure
  * @param servers     lab TLS servers answering them
+ * @param ownCertificates each server with a certificate (and staple) of its own, instead of one shared by all
  * @param delay       artificial delay before each handshake, imitating internet round trips
  * @param partitions  scan partitions
  * @param concurrency handshakes in flight
@@ -21,6 +22,7 @@ import java.util.List;
 record BenchmarkOptions(
         List<Long> sizes,
         int servers,
+        boolean ownCertificates,
         Duration delay,
         int partitions,
         int concurrency,
@@ -28,12 +30,13 @@ record BenchmarkOptions(
         Path work,
         Path jar) {
 
-    static final String USAGE = "usage: bin/benchmark [--sizes 1000,10000,100000] [--servers 200] [--delay 0ms] "
-            + "[--partitions 4] [--concurrency 256] [--xmx 512m] [--work DIR]";
+    static final String USAGE = "usage: bin/benchmark [--sizes 1000,10000,100000] [--servers 200] [--own-certificates] "
+            + "[--delay 0ms] [--partitions 4] [--concurrency 256] [--xmx 512m] [--work DIR]";
 
     static BenchmarkOptions parse(String... args) {
         List<Long> sizes = List.of(1_000L, 10_000L);
         int servers = 200;
+        boolean ownCertificates = false;
         Duration delay = Duration.ZERO;
         int partitions = 4;
         int concurrency = 256;
@@ -41,6 +44,10 @@ record BenchmarkOptions(
         Path work = Path.of("target", "benchmark");
         Path jar = Path.of("target", "staplescan.jar");
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--own-certificates")) {
+                ownCertificates = true;
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {
                 throw new IllegalArgumentException(args[i] + " needs a value");
@@ -64,6 +71,6 @@ record BenchmarkOptions(
         if (servers < 1 || sizes.isEmpty() || sizes.stream().anyMatch(s -> s < 1)) {
             throw new IllegalArgumentException("--servers and every size must be at least 1");
         }
-        return new BenchmarkOptions(sizes, servers, delay, partitions, concurrency, xmx, work, jar);
+        return new BenchmarkOptions(sizes, servers, ownCertificates, delay, partitions, concurrency, xmx, work, jar);
     }
 }

@@ -26,7 +26,10 @@ import java.util.Set;
  */
 public final class Fleet implements AutoCloseable {
 
-    /** Benchmark endpoints share this name and one certificate and staple. */
+    /**
+     * Benchmark endpoints share this name and one certificate and staple; with certificates of their
+     * own, each server's name is a label under it ({@code s7.bench...}).
+     */
     public static final String BENCH_SNI = "bench." + Scenario.DOMAIN;
     /**
      * The host of the UNRESOLVABLE endpoint: {@code .invalid} never resolves (RFC 6761 section 6.4),
@@ -66,13 +69,24 @@ public final class Fleet implements AutoCloseable {
      * answer, to imitate internet round trips.
      */
     public static Fleet start(Collection<Scenario> scenarios, int extraGoodEndpoints, Duration artificialDelay) {
+        return start(scenarios, extraGoodEndpoints, artificialDelay, false);
+    }
+
+    /**
+     * As {@link #start(Collection, int, Duration)}; with {@code ownCertificates}, each benchmark server
+     * has a certificate (and staple) of its own, named {@code s<i>.}{@link #BENCH_SNI} with a wildcard
+     * under it, as a fleet of unrelated sites would: the benchmark measures storage without sharing.
+     */
+    public static Fleet start(
+            Collection<Scenario> scenarios, int extraGoodEndpoints, Duration artificialDelay, boolean ownCertificates) {
         CertificateAuthority root = CertificateAuthority.root("staplescan lab root");
         CertificateAuthority intermediate = root.intermediate("staplescan lab issuing CA");
         OcspRegistry registry = new OcspRegistry();
         registry.addIssuer(intermediate);
         Fleet fleet = new Fleet(root, OcspResponder.start(registry, artificialDelay));
         try {
-            fleet.populate(new LinkedHashSet<>(scenarios), extraGoodEndpoints, artificialDelay, intermediate);
+            fleet.populate(
+                    new LinkedHashSet<>(scenarios), extraGoodEndpoints, artificialDelay, ownCertificates, intermediate);
             return fleet;
         } catch (RuntimeException e) {
             // Half-started fleets must not leak sockets to the caller, who never gets a handle.
@@ -81,7 +95,8 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
-    private void populate(Set<Scenario> scenarios, int extra, Duration delay, CertificateAuthority ca) {
+    private void populate(
+            Set<Scenario> scenarios, int extra, Duration delay, boolean ownCertificates, CertificateAuthority ca) {
         LoopbackAddresses addresses = new LoopbackAddresses();
         ScenarioSetups setups = new ScenarioSetups(ca, responder, addresses, extras::add);
         for (Scenario scenario : scenarios) {
@@ -105,19 +120,14 @@ public final class Fleet implements AutoCloseable {
                     scenario, host, port, scenario.sni(), scenario.expectedVerdict(), scenario.expectedCodes()));
         }
         scenarioCount = endpoints.size();
-        if (extra > 0) {
-            EndpointSetup bench = setups.shared(BENCH_SNI);
-            for (int i = 0; i < extra; i++) {
-                InetAddress address = addresses.next();
-                int port = listen(address, bench, delay).port();
-                endpoints.add(new FleetEndpoint(
-                        Scenario.GOOD,
-                        address.getHostAddress(),
-                        port,
-                        BENCH_SNI,
-                        Verdict.PASS,
-                        Scenario.GOOD.expectedCodes()));
-            }
+        EndpointSetup shared = extra > 0 && !ownCertificates ? setups.shared(BENCH_SNI) : null;
+        for (int i = 0; i < extra; i++) {
+            String name = ownCertificates ? "s" + i + "." + BENCH_SNI : BENCH_SNI;
+            EndpointSetup bench = ownCertificates ? setups.shared(name) : shared;
+            InetAddress address = addresses.next();
+            int port = listen(address, bench, delay).port();
+            endpoints.add(new FleetEndpoint(
+                    Scenario.GOOD, address.getHostAddress(), port, name, Verdict.PASS, Scenario.GOOD.expectedCodes()));
         }
     }
 

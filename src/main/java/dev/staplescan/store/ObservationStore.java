@@ -4,7 +4,6 @@ import dev.staplescan.input.Target;
 import dev.staplescan.scan.Handshake;
 import dev.staplescan.scan.Observation;
 import dev.staplescan.scan.Outcome;
-import dev.staplescan.scan.ResponderAnswer;
 import dev.staplescan.scan.TlsVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,24 +13,74 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Raw observations in the database: written by the scan step, read back by assessment (and by a
- * later re-assessment under another policy).
+ * later re-assessment under another policy). Certificates, staples and responder answers are stored
+ * once by content ({@link BlobStore}); the rows refer to them by hash, and reading resolves the
+ * hashes, so an observation reads back byte for byte as it was written.
  */
 public final class ObservationStore {
 
     private static final int MAX_ERROR = 8000;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final BlobStore blobs;
 
-    public ObservationStore(JdbcTemplate jdbc) {
+    public ObservationStore(JdbcTemplate jdbc, PlatformTransactionManager tm) {
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(tm);
+        this.blobs = new BlobStore(jdbc, tm);
     }
 
-    /** Writes observations with their handshakes and live responder answers. Call inside one transaction per batch. */
+    /**
+     * Writes observations with their handshakes and live responder answers: first the blobs they
+     * carry (committed on their own, see {@link BlobStore#store}), then every row in one transaction,
+     * so a batch's observations are stored entirely or not at all.
+     */
     public void write(long runId, List<Observation> observations) {
+        BlobStore.Batch batch = new BlobStore.Batch();
+        List<Object[]> handshakeRows = new ArrayList<>();
+        for (Observation o : observations) {
+            for (Handshake h : o.handshakes()) {
+                handshakeRows.add(new Object[] {
+                    runId,
+                    o.target().line(),
+                    h.sequence(),
+                    h.address(),
+                    h.requested().name(),
+                    h.outcome().name(),
+                    h.protocol(),
+                    h.cipher(),
+                    ContentHash.join(h.chain().stream().map(batch::add).toList()),
+                    h.staple() == null ? null : batch.add(h.staple()).bytes(),
+                    h.connectMillis(),
+                    h.handshakeMillis(),
+                    cut(h.error(), MAX_ERROR)
+                });
+            }
+        }
+        List<Object[]> answerRows = ResponderAnswerRows.rows(runId, observations, batch);
+        blobs.store(runId, batch);
+        tx.executeWithoutResult(s -> {
+            insertObservations(runId, observations);
+            if (!handshakeRows.isEmpty()) {
+                jdbc.batchUpdate(
+                        "INSERT INTO ss_handshake (run_id, line, seq, address, requested, outcome, protocol, cipher, "
+                                + "chain_refs, staple_ref, connect_ms, handshake_ms, error) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        handshakeRows);
+            }
+            ResponderAnswerRows.insert(jdbc, answerRows);
+        });
+    }
+
+    private void insertObservations(long runId, List<Observation> observations) {
         jdbc.batchUpdate(
                 "INSERT INTO ss_observation (run_id, line, started_at, total_ms, resolution, addresses, error) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -46,33 +95,6 @@ public final class ObservationStore {
                     ps.setString(6, cut(String.join(";", o.addresses()), 2000));
                     ps.setString(7, cut(o.error(), MAX_ERROR));
                 });
-        List<Object[]> rows = new ArrayList<>();
-        for (Observation o : observations) {
-            for (Handshake h : o.handshakes()) {
-                rows.add(new Object[] {
-                    runId,
-                    o.target().line(),
-                    h.sequence(),
-                    h.address(),
-                    h.requested().name(),
-                    h.outcome().name(),
-                    h.protocol(),
-                    h.cipher(),
-                    h.chain().isEmpty() ? null : DerChain.join(h.chain()),
-                    h.staple(),
-                    h.connectMillis(),
-                    h.handshakeMillis(),
-                    cut(h.error(), MAX_ERROR)
-                });
-            }
-        }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(
-                    "INSERT INTO ss_handshake (run_id, line, seq, address, requested, outcome, protocol, cipher, "
-                            + "chain, staple, connect_ms, handshake_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows);
-        }
-        ResponderAnswerRows.write(jdbc, runId, observations);
     }
 
     /**
@@ -111,50 +133,103 @@ public final class ObservationStore {
         }
         long first = byLine.keySet().iterator().next();
         long last = byLine.keySet().stream().mapToLong(Long::longValue).max().orElse(first);
-        Map<Long, List<Handshake>> handshakes = new LinkedHashMap<>();
+        Map<Long, List<StoredHandshake>> handshakes = new LinkedHashMap<>();
         jdbc.query(
                 "SELECT * FROM ss_handshake WHERE run_id = ? AND line BETWEEN ? AND ? ORDER BY line, seq",
                 rs -> {
                     handshakes
                             .computeIfAbsent(rs.getLong("line"), k -> new ArrayList<>())
-                            .add(handshake(rs));
+                            .add(StoredHandshake.of(rs));
                 },
                 runId,
                 first,
                 last);
-        Map<Long, List<ResponderAnswer>> answers = ResponderAnswerRows.read(jdbc, runId, first, last);
+        Map<Long, List<ResponderAnswerRows.StoredAnswer>> answers = ResponderAnswerRows.read(jdbc, runId, first, last);
+        List<ContentHash> referenced = new ArrayList<>();
+        handshakes.values().forEach(l -> l.forEach(h -> h.addReferences(referenced)));
+        answers.values().forEach(l -> l.forEach(a -> a.addReferences(referenced)));
+        Map<ContentHash, byte[]> content = blobs.load(referenced);
         List<Observation> result = new ArrayList<>(byLine.size());
         for (Observation o : byLine.values()) {
-            List<Handshake> hs = handshakes.getOrDefault(o.target().line(), List.of());
+            long line = o.target().line();
             result.add(new Observation(
                     o.target(),
                     o.startedAt(),
                     o.totalMillis(),
                     o.resolution(),
                     o.addresses(),
-                    hs,
+                    handshakes.getOrDefault(line, List.of()).stream()
+                            .map(h -> h.resolve(content::get))
+                            .toList(),
                     o.error(),
-                    answers.getOrDefault(o.target().line(), List.of())));
+                    answers.getOrDefault(line, List.of()).stream()
+                            .map(a -> a.resolve(content::get))
+                            .toList()));
         }
         return result;
     }
 
-    private static Handshake handshake(ResultSet rs) throws SQLException {
-        return new Handshake(
-                rs.getInt("seq"),
-                rs.getString("address"),
-                TlsVersion.valueOf(rs.getString("requested")),
-                Outcome.valueOf(rs.getString("outcome")),
-                rs.getString("protocol"),
-                rs.getString("cipher"),
-                DerChain.split(rs.getBytes("chain")),
-                rs.getBytes("staple"),
-                rs.getLong("connect_ms"),
-                rs.getLong("handshake_ms"),
-                rs.getString("error"));
+    /** A handshake row, its certificates and staple still as references. */
+    private record StoredHandshake(
+            int seq,
+            String address,
+            TlsVersion requested,
+            Outcome outcome,
+            String protocol,
+            String cipher,
+            List<ContentHash> chain,
+            ContentHash staple,
+            long connectMillis,
+            long handshakeMillis,
+            String error) {
+
+        static StoredHandshake of(ResultSet rs) throws SQLException {
+            byte[] staple = rs.getBytes("staple_ref");
+            return new StoredHandshake(
+                    rs.getInt("seq"),
+                    rs.getString("address"),
+                    TlsVersion.valueOf(rs.getString("requested")),
+                    Outcome.valueOf(rs.getString("outcome")),
+                    rs.getString("protocol"),
+                    rs.getString("cipher"),
+                    ContentHash.split(rs.getBytes("chain_refs")),
+                    staple == null ? null : ContentHash.fromBytes(staple),
+                    rs.getLong("connect_ms"),
+                    rs.getLong("handshake_ms"),
+                    rs.getString("error"));
+        }
+
+        void addReferences(List<ContentHash> to) {
+            to.addAll(chain);
+            if (staple != null) {
+                to.add(staple);
+            }
+        }
+
+        /**
+         * Each chain reference is one certificate, or, for rows stored before migration V7, the
+         * whole chain as it was then stored (DER certificates concatenated); both read back as the
+         * list of certificates.
+         */
+        Handshake resolve(Function<ContentHash, byte[]> content) {
+            List<byte[]> certificates = new ArrayList<>();
+            chain.forEach(h -> certificates.addAll(DerChain.split(content.apply(h))));
+            return new Handshake(
+                    seq,
+                    address,
+                    requested,
+                    outcome,
+                    protocol,
+                    cipher,
+                    certificates,
+                    staple == null ? null : content.apply(staple),
+                    connectMillis,
+                    handshakeMillis,
+                    error);
+        }
     }
 
-    private static String cut(String s, int max) {
+    static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -4,18 +4,27 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Deletes a run's details (targets, rejections, observations, handshakes, assessments, findings)
- * while keeping its {@code ss_run} row and its {@code ss_run_summary}, so run history and trends
- * survive retention. Which runs to prune is decided elsewhere ({@code jobs.Retention}).
+ * Deletes a run's details (targets, rejections, observations, handshakes, responder answers,
+ * assessments, findings) and then the certificates, staples and responder answers stored for it that
+ * no other run refers to ({@link BlobStore#release}), while keeping its {@code ss_run} row and its
+ * {@code ss_run_summary}, so run history and trends survive retention. Which runs to prune is decided
+ * elsewhere ({@code jobs.Retention}, which never picks a run that may still be resumed).
  */
 public final class RunPruner {
 
     private static final Logger log = LoggerFactory.getLogger(RunPruner.class);
     /** Children first. Every table is keyed by (run_id, line, ...). */
     private static final String[] DETAIL_TABLES = {
-        "ss_finding", "ss_assessment", "ss_handshake", "ss_observation", "ss_rejection", "ss_target"
+        "ss_finding",
+        "ss_assessment",
+        "ss_handshake",
+        "ss_responder_answer",
+        "ss_observation",
+        "ss_rejection",
+        "ss_target"
     };
     /**
      * Lines deleted per statement: a million-row run deleted in one statement would make one huge
@@ -26,9 +35,11 @@ public final class RunPruner {
     private final JdbcTemplate jdbc;
     private final RunStore runs;
     private final RunSummaryStore summaries;
+    private final BlobStore blobs;
 
-    public RunPruner(JdbcTemplate jdbc) {
+    public RunPruner(JdbcTemplate jdbc, PlatformTransactionManager tm) {
         this.jdbc = jdbc;
+        this.blobs = new BlobStore(jdbc, tm);
         this.runs = new RunStore(jdbc);
         this.summaries = new RunSummaryStore(jdbc);
     }
@@ -53,8 +64,15 @@ public final class RunPruner {
                         from + SLICE);
             }
         }
+        // After the rows that refer to them: a prune that stops midway leaves no reference dangling.
+        long blobsDeleted = blobs.release(run.id());
         runs.markPruned(run.id(), Instant.now());
-        log.info("Pruned run {} ({}): {} detail rows deleted, summary kept", run.id(), run.input(), deleted);
+        log.info(
+                "Pruned run {} ({}): {} detail rows and {} blobs no other run uses deleted, summary kept",
+                run.id(),
+                run.input(),
+                deleted,
+                blobsDeleted);
         return deleted;
     }
 }

@@ -2,10 +2,11 @@ package dev.staplescan.store;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -52,7 +53,8 @@ public final class SchemaMigrations {
     static final String COMMON = "common";
 
     /** The platforms staplescan migrates, named as their folders and Spring Batch's schema files. */
-    static final List<String> PLATFORMS = List.of("h2", "postgresql");
+    static final List<String> PLATFORMS =
+            Arrays.stream(Platform.values()).map(p -> p.folder).toList();
 
     record Migration(int version, String description, Resource script) {
         /** The script's file name, {@code V<n>__<name>.sql}. */
@@ -69,8 +71,16 @@ public final class SchemaMigrations {
 
     /** Applies every migration not yet applied, in version order. */
     public void migrate() {
+        migrateTo(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Applies the migrations not yet applied up to {@code version}: tests build a database as an older
+     * staplescan left it, then migrate it the rest of the way.
+     */
+    void migrateTo(int version) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        String platform = platform();
+        String platform = Platform.of(dataSource).folder;
         List<Migration> migrations = migrations(platform);
         jdbc.execute("CREATE TABLE IF NOT EXISTS ss_schema_version (version INT PRIMARY KEY, "
                 + "description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
@@ -81,35 +91,38 @@ public final class SchemaMigrations {
                     + "; this version knows up to " + known + "). Upgrade staplescan or use another --data directory.");
         }
         for (Migration m : migrations) {
-            if (current == null || m.version() > current) {
+            if ((current == null || m.version() > current) && m.version() <= version) {
                 log.info("Applying schema migration {} ({})", m.version(), m.description());
-                try (Connection c = dataSource.getConnection()) {
-                    ScriptUtils.executeSqlScript(c, m.script());
-                } catch (SQLException e) {
-                    throw new IllegalStateException(
-                            "Schema migration " + m.version() + " failed: " + e.getMessage(), e);
-                }
-                jdbc.update(
-                        "INSERT INTO ss_schema_version (version, description, applied_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
-                        m.version(),
-                        m.description());
+                apply(m);
             }
         }
     }
 
-    private String platform() {
+    /**
+     * Runs one script and records its version in one transaction: on PostgreSQL, whose DDL is
+     * transactional, a migration that fails (or is killed) midway leaves nothing behind and is simply
+     * run again; H2 commits each DDL statement, so there only the data statements roll back.
+     */
+    private void apply(Migration m) {
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("h2")) {
-                return "h2";
+            c.setAutoCommit(false);
+            try {
+                ScriptUtils.executeSqlScript(c, m.script());
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO ss_schema_version "
+                        + "(version, description, applied_at) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+                    ps.setInt(1, m.version());
+                    ps.setString(2, m.description());
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
-            if (product.contains("postgres")) {
-                return "postgresql";
-            }
-            throw new IllegalStateException(
-                    "Unsupported database '" + product + "': staplescan supports H2 and PostgreSQL.");
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot open the database: " + e.getMessage(), e);
+            throw new IllegalStateException("Schema migration " + m.version() + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.staplescan.store;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The database schema is brought up to date when the application starts. */
 @Configuration
@@ -14,12 +16,12 @@ public class StoreConfig {
     }
 
     @Bean
-    RunSummaryStore runSummaryStore(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    RunSummaryStore runSummaryStore(JdbcTemplate jdbc) {
         return new RunSummaryStore(jdbc);
     }
 
     @Bean
-    RunPruner runPruner(org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        return new RunPruner(jdbc);
+    RunPruner runPruner(JdbcTemplate jdbc, PlatformTransactionManager tm) {
+        return new RunPruner(jdbc, tm);
     }
 }

@@ -73,7 +73,15 @@ class PostgresIT {
                 while (rs.next()) {
                     bytea.add(rs.getString(1));
                 }
-                assertEquals(List.of("ss_handshake.chain", "ss_handshake.staple", "ss_responder_answer.body"), bytea);
+                assertEquals(
+                        List.of(
+                                "ss_blob.bytes",
+                                "ss_blob.hash",
+                                "ss_handshake.chain_refs",
+                                "ss_handshake.staple_ref",
+                                "ss_responder_answer.body_ref",
+                                "ss_run_blob.hash"),
+                        bytea);
             }
             try (Connection c = connect(url, user);
                     ResultSet rs =

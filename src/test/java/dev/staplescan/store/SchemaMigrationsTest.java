@@ -46,15 +46,19 @@ class SchemaMigrationsTest {
                         "3 responder answers",
                         "4 finding control",
                         "5 run history",
-                        "6 stapled per version"),
+                        "6 stapled per version",
+                        "7 content addressed blobs"),
                 jdbc.queryForList(
                         "SELECT CAST(version AS VARCHAR) || ' ' || description FROM ss_schema_version ORDER BY version",
                         String.class));
         assertEquals(
                 List.of(
-                        "SS_HANDSHAKE.CHAIN BINARY VARYING 1000000000",
-                        "SS_HANDSHAKE.STAPLE BINARY VARYING 1000000000",
-                        "SS_RESPONDER_ANSWER.BODY BINARY VARYING 1000000000"),
+                        "SS_BLOB.BYTES BINARY VARYING 1000000000",
+                        "SS_BLOB.HASH BINARY VARYING 1000000000",
+                        "SS_HANDSHAKE.CHAIN_REFS BINARY VARYING 1000000000",
+                        "SS_HANDSHAKE.STAPLE_REF BINARY VARYING 1000000000",
+                        "SS_RESPONDER_ANSWER.BODY_REF BINARY VARYING 1000000000",
+                        "SS_RUN_BLOB.HASH BINARY VARYING 1000000000"),
                 jdbc.queryForList(
                         "SELECT TABLE_NAME || '.' || COLUMN_NAME || ' ' || DATA_TYPE || ' ' || CHARACTER_MAXIMUM_LENGTH"
                                 + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC'"
@@ -75,7 +79,7 @@ class SchemaMigrationsTest {
         new SchemaMigrations(ds).migrate();
 
         // then nothing was applied twice and the data is still there
-        assertEquals(6, jdbc.queryForObject("SELECT COUNT(*) FROM ss_schema_version", Integer.class));
+        assertEquals(7, jdbc.queryForObject("SELECT COUNT(*) FROM ss_schema_version", Integer.class));
         assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM ss_run WHERE id = ?", Integer.class, run));
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** Real H2 databases with runs stored the way the audit job stores them, for store tests. */
 final class StoredRuns {
@@ -19,7 +20,8 @@ final class StoredRuns {
     /** A migrated H2 file database in {@code dir}. */
     static JdbcTemplate database(Path dir) {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("db"));
+        // Kept open between statements (each opens a connection of its own), not reopened each time.
+        ds.setURL("jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_DELAY=1");
         new SchemaMigrations(ds).migrate();
         return new JdbcTemplate(ds);
     }
@@ -28,7 +30,7 @@ final class StoredRuns {
     static long store(JdbcTemplate jdbc, List<Target> targets, List<Assessment> assessments) {
         long run = new RunStore(jdbc).create("list.csv", "default", "test", "", null);
         new TargetStore(jdbc).insertTargets(run, targets);
-        new ObservationStore(jdbc)
+        new ObservationStore(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()))
                 .write(
                         run,
                         targets.stream()
