@@ -2,14 +2,22 @@ package dev.staplescan.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.SimpleJasperReportsContext;
+import net.sf.jasperreports.engine.design.JRCompiler;
 import net.sf.jasperreports.engine.util.JRLoader;
+import net.sf.jasperreports.engine.xml.JRXmlLoader;
 
 /**
  * The compiled JasperReports templates of the PDF report, read from the classpath folder
@@ -71,17 +79,40 @@ record ReportTemplates(Map<String, JasperReport> reports, long loadMillis) {
         }
     }
 
-    /** Compiles {@code reports/NAME.jrxml} from the classpath. */
+    /**
+     * Compiles {@code reports/NAME.jrxml} from the classpath. JasperReports writes each template's
+     * expression class as {@code NAME_<hash of the template>.java} into its temp directory and deletes it
+     * afterwards; two processes compiling the same template into the shared {@code /tmp} (parallel
+     * builds, a build beside a test run) delete each other's file ("error reading /tmp/breakdown_....java",
+     * seen in CI). So each compilation gets a directory of its own.
+     */
     static JasperReport compile(String name) {
         String resource = "/reports/" + name + ".jrxml";
+        Path tempDir = null;
         try (InputStream in = ReportTemplates.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("report template " + resource + " is missing from the classpath");
             }
-            return JasperCompileManager.compileReport(in);
+            tempDir = Files.createTempDirectory("staplescan-jasper-");
+            SimpleJasperReportsContext context = new SimpleJasperReportsContext();
+            context.setProperty(JRCompiler.COMPILER_TEMP_DIR, tempDir.toString());
+            return JasperCompileManager.getInstance(context).compile(JRXmlLoader.load(context, in));
         } catch (JRException | IOException e) {
             // the templates ship with the program: a template that does not compile is our bug
             throw new IllegalStateException("report template " + resource + " does not compile: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tempDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException leftBehind) {
+            // an empty directory left in the temp dir is harmless
         }
     }
 }
