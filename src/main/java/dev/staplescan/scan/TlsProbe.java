@@ -3,6 +3,9 @@ package dev.staplescan.scan;
 import dev.staplescan.input.Target;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
@@ -44,6 +47,21 @@ final class TlsProbe {
      * hanging a partition.
      */
     private static final long LOST_EVENT_GRACE_MILLIS = 5_000;
+
+    /**
+     * Last in every pipeline: takes the exception the TLS handler passes on after a failed handshake.
+     * The handshake's future has already reported it as the attempt's outcome; without this Netty logs
+     * each one as "reached the tail of the pipeline", a warning per failing server.
+     */
+    private static final ChannelInboundHandlerAdapter QUIET_TAIL = new QuietTail();
+
+    @ChannelHandler.Sharable
+    private static final class QuietTail extends ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            close(ctx.channel());
+        }
+    }
 
     private final TlsEngine engine;
     private final CapturingTrustManager trustManager;
@@ -118,7 +136,7 @@ final class TlsProbe {
             trustManager.register(ssl, capture);
             SslHandler handler = new SslHandler(ssl);
             handler.setHandshakeTimeoutMillis(0); // our timer below bounds the handshake
-            ch.pipeline().addLast(handler);
+            ch.pipeline().addLast(handler, QUIET_TAIL);
             handler.handshakeFuture().addListener(f -> handshakeEnded(ch, f));
             ch.closeFuture().addListener(f -> trustManager.unregister(ssl));
         }
