@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The benchmark of SPEC §10: scans host lists of growing length against the lab fleet and prints,
@@ -116,20 +117,14 @@ public final class Benchmark {
         List<String> command = new ArrayList<>(Launcher.command(
                 options.jar(),
                 Optional.of(options.xmx()),
-                List.of(
-                        "scan",
-                        "--input",
-                        list.toString(),
-                        "--trust",
-                        trust.toString(),
-                        "--data",
-                        data.toString(),
-                        "--out",
-                        outDir.toString(),
-                        "--partitions",
-                        "" + options.partitions(),
-                        "--concurrency",
-                        "" + options.concurrency())));
+                Stream.concat(
+                                Launcher.scan(list, trust, data, outDir).stream(),
+                                Stream.of(
+                                        "--partitions",
+                                        "" + options.partitions(),
+                                        "--concurrency",
+                                        "" + options.concurrency()))
+                        .toList()));
         long start = System.nanoTime();
         Process child = new ProcessBuilder(command)
                 .redirectErrorStream(true)

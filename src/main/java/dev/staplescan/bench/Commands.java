@@ -35,16 +35,7 @@ final class Commands {
     }
 
     /** A started command. */
-    static final class Running {
-        private final Process process;
-        private final long started;
-        private final Path log;
-
-        private Running(Process process, long started, Path log) {
-            this.process = process;
-            this.started = started;
-            this.log = log;
-        }
+    record Running(Process process, long started, Path log) {
 
         /** Waits for the exit (killing the process at the deadline) and reads its output. */
         Result await(Duration deadline) throws IOException, InterruptedException {

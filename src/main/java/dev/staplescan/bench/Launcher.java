@@ -28,6 +28,20 @@ final class Launcher {
         return Files.isExecutable(script());
     }
 
+    /** {@code scan} of {@code list} with its own database and output directory: what every measured run does. */
+    static List<String> scan(Path list, Path trust, Path data, Path out) {
+        return List.of(
+                "scan",
+                "--input",
+                list.toString(),
+                "--trust",
+                trust.toString(),
+                "--data",
+                data.toString(),
+                "--out",
+                out.toString());
+    }
+
     /**
      * The launcher with {@code args}; with {@code --jar FILE} other than the launcher's own jar, that
      * jar in a plain JVM (no fast-start archive).

@@ -91,17 +91,8 @@ final class ScanRun {
         Benchmark.deleteRecursively(data);
         Benchmark.deleteRecursively(out);
         List<String> command = new ArrayList<>();
-        command.addAll(List.of(
-                options.launcher().toString(),
-                "scan",
-                "--input",
-                list.toString(),
-                "--trust",
-                trust.toString(),
-                "--data",
-                data.toString(),
-                "--out",
-                out.toString()));
+        command.add(options.launcher().toString());
+        command.addAll(Launcher.scan(list, trust, data, out));
         command.addAll(options.scanArgs());
         Path log = work.resolve("scan-" + name + ".log");
         long peak = 0;

@@ -26,23 +26,13 @@ import java.util.Optional;
  * ran but did not hold (a staple missing, staplescan failed); 2 could not run (no nginx, no
  * openssl, bad options).
  */
-final class ServerBenchmark {
+record ServerBenchmark(ServerBenchmarkOptions options, PrintStream out, PrintStream err) {
 
     /** Parallel s_time processes: the yardstick issue 9 names. */
     static final int STIME_PROCESSES = 3;
 
     /** The file that marks a work directory as the benchmark's own, which a later run may empty. */
     static final String MARKER = ".staplescan-benchmark";
-
-    private final ServerBenchmarkOptions options;
-    private final PrintStream out;
-    private final PrintStream err;
-
-    ServerBenchmark(ServerBenchmarkOptions options, PrintStream out, PrintStream err) {
-        this.options = options;
-        this.out = out;
-        this.err = err;
-    }
 
     static int main(String[] args, PrintStream out, PrintStream err) throws Exception {
         ServerBenchmarkOptions options;

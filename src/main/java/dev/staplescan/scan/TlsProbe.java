@@ -39,7 +39,7 @@ import javax.net.ssl.SSLSession;
  * channel's event loop that closes the channel, so a server that trickles one byte every few seconds
  * still ends at the deadline (SPEC §4.5). Netty's own 10 s handshake timeout is switched off.
  */
-final class TlsProbe {
+record TlsProbe(TlsEngine engine, CapturingTrustManager trustManager, ScanOptions options) {
 
     /**
      * Extra wait beyond the endpoint's budget before the caller gives up on an attempt whose channel
@@ -61,16 +61,6 @@ final class TlsProbe {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             close(ctx.channel());
         }
-    }
-
-    private final TlsEngine engine;
-    private final CapturingTrustManager trustManager;
-    private final ScanOptions options;
-
-    TlsProbe(TlsEngine engine, CapturingTrustManager trustManager, ScanOptions options) {
-        this.engine = engine;
-        this.trustManager = trustManager;
-        this.options = options;
     }
 
     /**

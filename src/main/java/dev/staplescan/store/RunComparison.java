@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * aggregate query; lists are capped by the database ({@code FETCH FIRST}), so a million-endpoint
  * comparison holds at most the cap in memory.
  */
-final class RunComparison {
+record RunComparison(JdbcTemplate jdbc, long runId, long previousId) {
 
     private static final String FAILING = JdbcRunData.FAILING;
     private static final String PASSING = Sql.in(Arrays.stream(Verdict.values()).filter(v -> !v.failing()));
@@ -38,16 +38,6 @@ final class RunComparison {
             + "FROM ss_target pt JOIN ss_assessment pa ON pa.run_id = pt.run_id AND pa.line = pt.line "
             + "WHERE pt.run_id = ? AND NOT EXISTS (SELECT 1 FROM ss_target t WHERE t.run_id = ? "
             + "AND t.host = pt.host AND t.port = pt.port AND t.sni = pt.sni) ";
-
-    private final JdbcTemplate jdbc;
-    private final long runId;
-    private final long previousId;
-
-    RunComparison(JdbcTemplate jdbc, long runId, long previousId) {
-        this.jdbc = jdbc;
-        this.runId = runId;
-        this.previousId = previousId;
-    }
 
     /** Endpoints per kind of change, every kind present. */
     Map<ChangeKind, Long> counts() {

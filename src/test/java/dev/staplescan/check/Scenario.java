@@ -179,6 +179,17 @@ public final class Scenario {
         return CA.issue(leafSpec());
     }
 
+    /**
+     * What {@code check} reports for an endpoint that completed a TLS 1.3 handshake with {@code leaf} and
+     * a good staple, and got {@code answer} from the live responder: the fixture of the responder checks.
+     */
+    public static List<String> liveAnswerMessages(Check check, IssuedCert leaf, ResponderAnswer answer) {
+        return endpoint()
+                .handshake(TlsVersion.TLS_1_3, chainOf(leaf), goodStaple(leaf))
+                .answer(answer)
+                .messages(check);
+    }
+
     /** The leaf and every CA above it except the root, as a server sends them. */
     public static List<byte[]> chainOf(IssuedCert leaf) {
         List<X509Certificate> certs = new ArrayList<>();

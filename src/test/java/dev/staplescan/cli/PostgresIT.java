@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staplescan.lab.Fleet;
 import dev.staplescan.lab.Scenario;
+import dev.staplescan.store.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,16 +95,7 @@ class PostgresIT {
     }
 
     private static Connection connect(String url, String user) {
-        try {
-            return DriverManager.getConnection(url, user, System.getenv("STAPLESCAN_TEST_PG_PASSWORD"));
-        } catch (SQLException e) {
-            String why = "No PostgreSQL reachable at " + url + " as " + user + " (" + e.getMessage() + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(why + ": CI must run this test (.ci/run starts a PostgreSQL for it).", e);
-            }
-            Assumptions.abort(why + ": skipped. Set STAPLESCAN_TEST_PG_URL / STAPLESCAN_TEST_PG_USER to run it.");
-            throw new IllegalStateException(e); // not reached
-        }
+        return TestPostgres.connect(url, user);
     }
 
     private static String env(String name, String fallback) {

@@ -11,6 +11,7 @@ import dev.staplescan.report.PdfText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -125,37 +126,47 @@ class ScanCommandIT {
         assertTrue(text.contains("Failing endpoints"));
     }
 
-    @Test
-    void noResponderQueryLeavesOutEveryCodeThatNeedsTheLiveAnswer() throws Exception {
-        // given the scenarios whose codes depend on the live query
-        Set<Scenario> live = EnumSet.of(Scenario.REVOKED, Scenario.RESPONDER_UNREACHABLE, Scenario.RESPONDER_DISAGREES);
+    /** Scans the lab endpoints of {@code scenarios} alone, with {@code options} added, into {@code tmp/name}. */
+    private CliRun scanScenarios(String name, Set<Scenario> scenarios, String... options) throws Exception {
         StringBuilder csv = new StringBuilder("host,port,sni\n");
         fleet.endpoints().stream()
-                .filter(e -> live.contains(e.scenario()))
+                .filter(e -> scenarios.contains(e.scenario()))
                 .forEach(e -> csv.append(e.address())
                         .append(',')
                         .append(e.port())
                         .append(',')
                         .append(e.sni())
                         .append('\n'));
-        Path list = Files.writeString(tmp.resolve("live.csv"), csv);
-        Path offOut = tmp.resolve("off");
-        // when
-        CliRun off = CliRun.of(
+        Path list = Files.writeString(tmp.resolve(name + ".csv"), csv);
+        List<String> args = new ArrayList<>(List.of(
                 "scan",
                 "--input",
                 list.toString(),
                 "--trust",
                 lab.trust().toString(),
                 "--out",
-                offOut.toString(),
+                tmp.resolve(name).toString(),
                 "--data",
-                tmp.resolve("data-off").toString(),
-                "--no-responder-query");
+                tmp.resolve("data-" + name).toString()));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    /** The finding codes of each endpoint in {@code tmp/name/endpoints.csv}, by SNI. */
+    private Map<String, String> codesBySni(String name) throws Exception {
+        return Csv.read(tmp.resolve(name).resolve("endpoints.csv")).stream()
+                .collect(Collectors.toMap(r -> r.get("sni"), r -> r.get("finding_codes")));
+    }
+
+    @Test
+    void noResponderQueryLeavesOutEveryCodeThatNeedsTheLiveAnswer() throws Exception {
+        // given the scenarios whose codes depend on the live query
+        Set<Scenario> live = EnumSet.of(Scenario.REVOKED, Scenario.RESPONDER_UNREACHABLE, Scenario.RESPONDER_DISAGREES);
+        // when
+        CliRun off = scanScenarios("off", live, "--no-responder-query");
         // then only the staple speaks
         assertEquals(ExitCodes.POLICY_FAILURES, off.exitCode(), off::toString);
-        Map<String, String> codes = Csv.read(offOut.resolve("endpoints.csv")).stream()
-                .collect(Collectors.toMap(r -> r.get("sni"), r -> r.get("finding_codes")));
+        Map<String, String> codes = codesBySni("off");
         assertEquals("STAPLE_STATUS_REVOKED", codes.get(Scenario.REVOKED.sni()));
         assertEquals("", codes.get(Scenario.RESPONDER_UNREACHABLE.sni()));
         assertEquals("", codes.get(Scenario.RESPONDER_DISAGREES.sni()));
@@ -165,38 +176,15 @@ class ScanCommandIT {
     void aDeniedResponderIsBlockedNotUnreachable() throws Exception {
         // given the lab's responder (127.0.0.1) denied on the command line
         Set<Scenario> live = EnumSet.of(Scenario.REVOKED, Scenario.RESPONDER_DISAGREES, Scenario.RESPONDER_BLOCKED);
-        StringBuilder csv = new StringBuilder("host,port,sni\n");
-        fleet.endpoints().stream()
-                .filter(e -> live.contains(e.scenario()))
-                .forEach(e -> csv.append(e.address())
-                        .append(',')
-                        .append(e.port())
-                        .append(',')
-                        .append(e.sni())
-                        .append('\n'));
-        Path list = Files.writeString(tmp.resolve("deny.csv"), csv);
-        Path out = tmp.resolve("deny");
         // when
-        CliRun run = CliRun.of(
-                "scan",
-                "--input",
-                list.toString(),
-                "--trust",
-                lab.trust().toString(),
-                "--out",
-                out.toString(),
-                "--data",
-                tmp.resolve("data-deny").toString(),
-                "--responder-deny",
-                "127.0.0.1");
+        CliRun run = scanScenarios("deny", live, "--responder-deny", "127.0.0.1");
         // then the live query's codes give way to OCSP_RESPONDER_BLOCKED, which fails nothing by itself
         assertEquals(ExitCodes.POLICY_FAILURES, run.exitCode(), run::toString);
-        Map<String, String> codes = Csv.read(out.resolve("endpoints.csv")).stream()
-                .collect(Collectors.toMap(r -> r.get("sni"), r -> r.get("finding_codes")));
+        Map<String, String> codes = codesBySni("deny");
         assertEquals("STAPLE_STATUS_REVOKED;OCSP_RESPONDER_BLOCKED", codes.get(Scenario.REVOKED.sni()));
         assertEquals("OCSP_RESPONDER_BLOCKED", codes.get(Scenario.RESPONDER_DISAGREES.sni()));
         assertEquals("OCSP_RESPONDER_BLOCKED", codes.get(Scenario.RESPONDER_BLOCKED.sni()));
-        String blocked = Csv.read(out.resolve("findings.csv")).stream()
+        String blocked = Csv.read(tmp.resolve("deny").resolve("findings.csv")).stream()
                 .filter(r -> r.get("sni").equals(Scenario.REVOKED.sni())
                         && r.get("code").equals("OCSP_RESPONDER_BLOCKED"))
                 .findFirst()

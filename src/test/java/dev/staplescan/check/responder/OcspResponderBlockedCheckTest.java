@@ -9,7 +9,6 @@ import dev.staplescan.check.Severity;
 import dev.staplescan.lab.pki.IssuedCert;
 import dev.staplescan.scan.QueryOutcome;
 import dev.staplescan.scan.ResponderAnswer;
-import dev.staplescan.scan.TlsVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +22,7 @@ class OcspResponderBlockedCheckTest {
     private final IssuedCert leaf = Scenario.leaf();
 
     private List<String> messages(ResponderAnswer answer) {
-        return Scenario.endpoint()
-                .handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), Scenario.goodStaple(leaf))
-                .answer(answer)
-                .messages(check);
+        return Scenario.liveAnswerMessages(check, leaf, answer);
     }
 
     @Test

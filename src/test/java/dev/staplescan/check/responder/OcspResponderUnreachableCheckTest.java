@@ -10,7 +10,6 @@ import dev.staplescan.lab.pki.IssuedCert;
 import dev.staplescan.lab.pki.OcspResponses;
 import dev.staplescan.scan.QueryOutcome;
 import dev.staplescan.scan.ResponderAnswer;
-import dev.staplescan.scan.TlsVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
@@ -22,10 +21,7 @@ class OcspResponderUnreachableCheckTest {
     private final IssuedCert leaf = Scenario.leaf();
 
     private List<String> messages(ResponderAnswer answer) {
-        return Scenario.endpoint()
-                .handshake(TlsVersion.TLS_1_3, Scenario.chainOf(leaf), Scenario.goodStaple(leaf))
-                .answer(answer)
-                .messages(check);
+        return Scenario.liveAnswerMessages(check, leaf, answer);
     }
 
     @Test
