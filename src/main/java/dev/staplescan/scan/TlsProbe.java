@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
@@ -73,12 +72,7 @@ record TlsProbe(TlsEngine engine, CapturingTrustManager trustManager, ScanOption
         Attempt a = new Attempt(sequence, address.getHostAddress(), version, target.sni(), new Capture());
         ChannelFuture connect = engine.bootstrap()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, budget.clip(options.connectTimeout()))
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        a.attach(ch);
-                    }
-                })
+                .handler(QUIET_TAIL)
                 .connect(new InetSocketAddress(address, target.port()));
         connect.addListener(f -> a.connected(connect, budget));
         try {
@@ -119,14 +113,17 @@ record TlsProbe(TlsEngine engine, CapturingTrustManager trustManager, ScanOption
             this.capture = capture;
         }
 
-        /** On registration: the TLS engine goes into the pipeline; it starts the handshake once connected. */
+        /**
+         * Once connected: the TLS engine goes in front of the quiet tail and starts the handshake. Only
+         * then: a refused or silent port (most of a large list on a bad night) never costs an engine.
+         */
         void attach(Channel ch) {
             ssl = engine.context(requested).newEngine(ch.alloc());
             ssl.setSSLParameters(parameters(ssl, sni));
             trustManager.register(ssl, capture);
             SslHandler handler = new SslHandler(ssl);
             handler.setHandshakeTimeoutMillis(0); // our timer below bounds the handshake
-            ch.pipeline().addLast(handler, QUIET_TAIL);
+            ch.pipeline().addFirst(handler);
             handler.handshakeFuture().addListener(f -> handshakeEnded(ch, f));
             ch.closeFuture().addListener(f -> trustManager.unregister(ssl));
         }
@@ -150,6 +147,7 @@ record TlsProbe(TlsEngine engine, CapturingTrustManager trustManager, ScanOption
                             },
                             budget.clip(options.handshakeTimeout()),
                             TimeUnit.MILLISECONDS);
+            attach(ch);
         }
 
         void handshakeEnded(Channel ch, Future<? super Channel> f) {
