@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Raw observations in the database: written by the scan step, read back by assessment (and by a
  * later re-assessment under another policy). Certificates, staples and responder answers are stored
- * once by content ({@link BlobStore}); the rows refer to them by hash, and reading resolves the
- * hashes, so an observation reads back byte for byte as it was written.
+ * once by content ({@link BlobStore}); the rows refer to them by blob id, and reading resolves the
+ * ids, so an observation reads back byte for byte as it was written.
  */
 public final class ObservationStore {
 
@@ -45,28 +45,20 @@ public final class ObservationStore {
      */
     public void write(long runId, List<Observation> observations) {
         BlobStore.Batch batch = new BlobStore.Batch();
-        List<Object[]> handshakeRows = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (Observation o : observations) {
             for (Handshake h : o.handshakes()) {
-                handshakeRows.add(new Object[] {
-                    runId,
-                    o.target().line(),
-                    h.sequence(),
-                    h.address(),
-                    h.requested().name(),
-                    h.outcome().name(),
-                    h.protocol(),
-                    h.cipher(),
-                    ContentHash.join(h.chain().stream().map(batch::add).toList()),
-                    h.staple() == null ? null : batch.add(h.staple()).bytes(),
-                    h.connectMillis(),
-                    h.handshakeMillis(),
-                    cut(h.error(), MAX_ERROR)
-                });
+                pending.add(new Pending(
+                        o.target().line(),
+                        h,
+                        h.chain().stream().map(batch::add).toList(),
+                        h.staple() == null ? null : batch.add(h.staple())));
             }
         }
-        List<Object[]> answerRows = ResponderAnswerRows.rows(runId, observations, batch);
-        blobs.store(runId, batch);
+        List<ResponderAnswerRows.Pending> answers = ResponderAnswerRows.pending(observations, batch);
+        Map<ContentHash, Long> ids = blobs.store(runId, batch);
+        List<Object[]> handshakeRows =
+                pending.stream().map(p -> p.row(runId, ids)).toList();
         tx.executeWithoutResult(s -> {
             insertObservations(runId, observations);
             if (!handshakeRows.isEmpty()) {
@@ -76,8 +68,30 @@ public final class ObservationStore {
                                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         handshakeRows);
             }
-            ResponderAnswerRows.insert(jdbc, answerRows);
+            ResponderAnswerRows.insert(jdbc, runId, answers, ids);
         });
+    }
+
+    /** A handshake to write, its certificates and staple as hashes until their blobs are stored. */
+    private record Pending(long line, Handshake h, List<ContentHash> chain, ContentHash staple) {
+
+        Object[] row(long runId, Map<ContentHash, Long> ids) {
+            return new Object[] {
+                runId,
+                line,
+                h.sequence(),
+                h.address(),
+                h.requested().name(),
+                h.outcome().name(),
+                h.protocol(),
+                h.cipher(),
+                BlobIds.pack(chain.stream().map(ids::get).toList()),
+                staple == null ? null : ids.get(staple),
+                h.connectMillis(),
+                h.handshakeMillis(),
+                cut(h.error(), MAX_ERROR)
+            };
+        }
     }
 
     private void insertObservations(long runId, List<Observation> observations) {
@@ -145,10 +159,10 @@ public final class ObservationStore {
                 first,
                 last);
         Map<Long, List<ResponderAnswerRows.StoredAnswer>> answers = ResponderAnswerRows.read(jdbc, runId, first, last);
-        List<ContentHash> referenced = new ArrayList<>();
+        List<Long> referenced = new ArrayList<>();
         handshakes.values().forEach(l -> l.forEach(h -> h.addReferences(referenced)));
         answers.values().forEach(l -> l.forEach(a -> a.addReferences(referenced)));
-        Map<ContentHash, byte[]> content = blobs.load(referenced);
+        Map<Long, byte[]> content = blobs.load(referenced);
         List<Observation> result = new ArrayList<>(byLine.size());
         for (Observation o : byLine.values()) {
             long line = o.target().line();
@@ -177,14 +191,15 @@ public final class ObservationStore {
             Outcome outcome,
             String protocol,
             String cipher,
-            List<ContentHash> chain,
-            ContentHash staple,
+            List<Long> chain,
+            Long staple,
             long connectMillis,
             long handshakeMillis,
             String error) {
 
         static StoredHandshake of(ResultSet rs) throws SQLException {
-            byte[] staple = rs.getBytes("staple_ref");
+            long staple = rs.getLong("staple_ref");
+            boolean stapled = !rs.wasNull();
             return new StoredHandshake(
                     rs.getInt("seq"),
                     rs.getString("address"),
@@ -192,14 +207,14 @@ public final class ObservationStore {
                     Outcome.valueOf(rs.getString("outcome")),
                     rs.getString("protocol"),
                     rs.getString("cipher"),
-                    ContentHash.split(rs.getBytes("chain_refs")),
-                    staple == null ? null : ContentHash.fromBytes(staple),
+                    BlobIds.unpack(rs.getBytes("chain_refs")),
+                    stapled ? staple : null,
                     rs.getLong("connect_ms"),
                     rs.getLong("handshake_ms"),
                     rs.getString("error"));
         }
 
-        void addReferences(List<ContentHash> to) {
+        void addReferences(List<Long> to) {
             to.addAll(chain);
             if (staple != null) {
                 to.add(staple);
@@ -208,10 +223,10 @@ public final class ObservationStore {
 
         /**
          * Each chain reference is one certificate, or, for rows stored before migration V7, the
-         * whole chain as it was then stored (DER certificates concatenated); both read back as the
-         * list of certificates.
+         * whole chain as it was then stored (DER certificates concatenated, DER being self-delimiting);
+         * both read back as the list of certificates.
          */
-        Handshake resolve(Function<ContentHash, byte[]> content) {
+        Handshake resolve(Function<Long, byte[]> content) {
             List<byte[]> certificates = new ArrayList<>();
             chain.forEach(h -> certificates.addAll(DerChain.split(content.apply(h))));
             return new Handshake(
