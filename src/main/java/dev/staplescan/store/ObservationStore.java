@@ -1,19 +1,14 @@
 package dev.staplescan.store;
 
 import dev.staplescan.input.Target;
-import dev.staplescan.scan.Handshake;
 import dev.staplescan.scan.Observation;
 import dev.staplescan.scan.Outcome;
-import dev.staplescan.scan.TlsVersion;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,53 +40,14 @@ public final class ObservationStore {
      */
     public void write(long runId, List<Observation> observations) {
         BlobStore.Batch batch = new BlobStore.Batch();
-        List<Pending> pending = new ArrayList<>();
-        for (Observation o : observations) {
-            for (Handshake h : o.handshakes()) {
-                pending.add(new Pending(
-                        o.target().line(),
-                        h,
-                        h.chain().stream().map(batch::add).toList(),
-                        h.staple() == null ? null : batch.add(h.staple())));
-            }
-        }
+        List<HandshakeRows.Pending> handshakes = HandshakeRows.pending(observations, batch);
         List<ResponderAnswerRows.Pending> answers = ResponderAnswerRows.pending(observations, batch);
         Map<ContentHash, Long> ids = blobs.store(runId, batch);
-        List<Object[]> handshakeRows =
-                pending.stream().map(p -> p.row(runId, ids)).toList();
         tx.executeWithoutResult(s -> {
             insertObservations(runId, observations);
-            if (!handshakeRows.isEmpty()) {
-                jdbc.batchUpdate(
-                        "INSERT INTO ss_handshake (run_id, line, seq, address, requested, outcome, protocol, cipher, "
-                                + "chain_refs, staple_ref, connect_ms, handshake_ms, error) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        handshakeRows);
-            }
+            HandshakeRows.insert(jdbc, runId, handshakes, ids);
             ResponderAnswerRows.insert(jdbc, runId, answers, ids);
         });
-    }
-
-    /** A handshake to write, its certificates and staple as hashes until their blobs are stored. */
-    private record Pending(long line, Handshake h, List<ContentHash> chain, ContentHash staple) {
-
-        Object[] row(long runId, Map<ContentHash, Long> ids) {
-            return new Object[] {
-                runId,
-                line,
-                h.sequence(),
-                h.address(),
-                h.requested().name(),
-                h.outcome().name(),
-                h.protocol(),
-                h.cipher(),
-                BlobIds.pack(chain.stream().map(ids::get).toList()),
-                staple == null ? null : ids.get(staple),
-                h.connectMillis(),
-                h.handshakeMillis(),
-                cut(h.error(), MAX_ERROR)
-            };
-        }
     }
 
     private void insertObservations(long runId, List<Observation> observations) {
@@ -147,17 +103,7 @@ public final class ObservationStore {
         }
         long first = byLine.keySet().iterator().next();
         long last = byLine.keySet().stream().mapToLong(Long::longValue).max().orElse(first);
-        Map<Long, List<StoredHandshake>> handshakes = new LinkedHashMap<>();
-        jdbc.query(
-                "SELECT * FROM ss_handshake WHERE run_id = ? AND line BETWEEN ? AND ? ORDER BY line, seq",
-                rs -> {
-                    handshakes
-                            .computeIfAbsent(rs.getLong("line"), k -> new ArrayList<>())
-                            .add(StoredHandshake.of(rs));
-                },
-                runId,
-                first,
-                last);
+        Map<Long, List<HandshakeRows.StoredHandshake>> handshakes = HandshakeRows.read(jdbc, runId, first, last);
         Map<Long, List<ResponderAnswerRows.StoredAnswer>> answers = ResponderAnswerRows.read(jdbc, runId, first, last);
         List<Long> referenced = new ArrayList<>();
         handshakes.values().forEach(l -> l.forEach(h -> h.addReferences(referenced)));
@@ -181,67 +127,6 @@ public final class ObservationStore {
                             .toList()));
         }
         return result;
-    }
-
-    /** A handshake row, its certificates and staple still as references. */
-    private record StoredHandshake(
-            int seq,
-            String address,
-            TlsVersion requested,
-            Outcome outcome,
-            String protocol,
-            String cipher,
-            List<Long> chain,
-            Long staple,
-            long connectMillis,
-            long handshakeMillis,
-            String error) {
-
-        static StoredHandshake of(ResultSet rs) throws SQLException {
-            long staple = rs.getLong("staple_ref");
-            boolean stapled = !rs.wasNull();
-            return new StoredHandshake(
-                    rs.getInt("seq"),
-                    rs.getString("address"),
-                    TlsVersion.valueOf(rs.getString("requested")),
-                    Outcome.valueOf(rs.getString("outcome")),
-                    rs.getString("protocol"),
-                    rs.getString("cipher"),
-                    BlobIds.unpack(rs.getBytes("chain_refs")),
-                    stapled ? staple : null,
-                    rs.getLong("connect_ms"),
-                    rs.getLong("handshake_ms"),
-                    rs.getString("error"));
-        }
-
-        void addReferences(List<Long> to) {
-            to.addAll(chain);
-            if (staple != null) {
-                to.add(staple);
-            }
-        }
-
-        /**
-         * Each chain reference is one certificate, or, for rows stored before migration V7, the
-         * whole chain as it was then stored (DER certificates concatenated, DER being self-delimiting);
-         * both read back as the list of certificates.
-         */
-        Handshake resolve(Function<Long, byte[]> content) {
-            List<byte[]> certificates = new ArrayList<>();
-            chain.forEach(h -> certificates.addAll(DerChain.split(content.apply(h))));
-            return new Handshake(
-                    seq,
-                    address,
-                    requested,
-                    outcome,
-                    protocol,
-                    cipher,
-                    certificates,
-                    staple == null ? null : content.apply(staple),
-                    connectMillis,
-                    handshakeMillis,
-                    error);
-        }
     }
 
     static String cut(String s, int max) {
