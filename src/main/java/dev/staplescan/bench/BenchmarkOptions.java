@@ -31,7 +31,7 @@ record BenchmarkOptions(
         Path jar) {
 
     static final String USAGE = "usage: bin/benchmark [--sizes 1000,10000,100000] [--servers 200] [--own-certificates] "
-            + "[--delay 0ms] [--partitions 4] [--concurrency 256] [--xmx 512m] [--work DIR]";
+            + "[--delay 0ms] [--partitions 4] [--concurrency 256] [--xmx 512m] [--work DIR] [--jar FILE]";
 
     static BenchmarkOptions parse(String... args) {
         List<Long> sizes = List.of(1_000L, 10_000L);

@@ -18,7 +18,7 @@ final class KnownBlobs {
 
     private record Key(long runId, ContentHash hash) {}
 
-    private final Map<Key, Boolean> entries;
+    private final Map<Key, Long> entries;
 
     KnownBlobs(int capacity) {
         if (capacity < 1) {
@@ -28,20 +28,23 @@ final class KnownBlobs {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Long> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    /** Whether the blob is known stored and referenced by the run (and marks it recently used). */
-    synchronized boolean contains(long runId, ContentHash hash) {
-        return entries.get(new Key(runId, hash)) != null;
+    /**
+     * The blob's id when it is known stored and referenced by the run, else {@code null}; marks it
+     * recently used.
+     */
+    synchronized Long id(long runId, ContentHash hash) {
+        return entries.get(new Key(runId, hash));
     }
 
     /** Call only after the transaction that stored the blob and the run's reference has committed. */
-    synchronized void add(long runId, ContentHash hash) {
-        entries.put(new Key(runId, hash), Boolean.TRUE);
+    synchronized void add(long runId, ContentHash hash, long id) {
+        entries.put(new Key(runId, hash), id);
     }
 
     synchronized int size() {

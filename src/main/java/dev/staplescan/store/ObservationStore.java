@@ -1,19 +1,14 @@
 package dev.staplescan.store;
 
 import dev.staplescan.input.Target;
-import dev.staplescan.scan.Handshake;
 import dev.staplescan.scan.Observation;
 import dev.staplescan.scan.Outcome;
-import dev.staplescan.scan.TlsVersion;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Raw observations in the database: written by the scan step, read back by assessment (and by a
  * later re-assessment under another policy). Certificates, staples and responder answers are stored
- * once by content ({@link BlobStore}); the rows refer to them by hash, and reading resolves the
- * hashes, so an observation reads back byte for byte as it was written.
+ * once by content ({@link BlobStore}); the rows refer to them by blob id, and reading resolves the
+ * ids, so an observation reads back byte for byte as it was written.
  */
 public final class ObservationStore {
 
@@ -45,38 +40,13 @@ public final class ObservationStore {
      */
     public void write(long runId, List<Observation> observations) {
         BlobStore.Batch batch = new BlobStore.Batch();
-        List<Object[]> handshakeRows = new ArrayList<>();
-        for (Observation o : observations) {
-            for (Handshake h : o.handshakes()) {
-                handshakeRows.add(new Object[] {
-                    runId,
-                    o.target().line(),
-                    h.sequence(),
-                    h.address(),
-                    h.requested().name(),
-                    h.outcome().name(),
-                    h.protocol(),
-                    h.cipher(),
-                    ContentHash.join(h.chain().stream().map(batch::add).toList()),
-                    h.staple() == null ? null : batch.add(h.staple()).bytes(),
-                    h.connectMillis(),
-                    h.handshakeMillis(),
-                    cut(h.error(), MAX_ERROR)
-                });
-            }
-        }
-        List<Object[]> answerRows = ResponderAnswerRows.rows(runId, observations, batch);
-        blobs.store(runId, batch);
+        List<HandshakeRows.Pending> handshakes = HandshakeRows.pending(observations, batch);
+        List<ResponderAnswerRows.Pending> answers = ResponderAnswerRows.pending(observations, batch);
+        Map<ContentHash, Long> ids = blobs.store(runId, batch);
         tx.executeWithoutResult(s -> {
             insertObservations(runId, observations);
-            if (!handshakeRows.isEmpty()) {
-                jdbc.batchUpdate(
-                        "INSERT INTO ss_handshake (run_id, line, seq, address, requested, outcome, protocol, cipher, "
-                                + "chain_refs, staple_ref, connect_ms, handshake_ms, error) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        handshakeRows);
-            }
-            ResponderAnswerRows.insert(jdbc, answerRows);
+            HandshakeRows.insert(jdbc, runId, handshakes, ids);
+            ResponderAnswerRows.insert(jdbc, runId, answers, ids);
         });
     }
 
@@ -133,22 +103,12 @@ public final class ObservationStore {
         }
         long first = byLine.keySet().iterator().next();
         long last = byLine.keySet().stream().mapToLong(Long::longValue).max().orElse(first);
-        Map<Long, List<StoredHandshake>> handshakes = new LinkedHashMap<>();
-        jdbc.query(
-                "SELECT * FROM ss_handshake WHERE run_id = ? AND line BETWEEN ? AND ? ORDER BY line, seq",
-                rs -> {
-                    handshakes
-                            .computeIfAbsent(rs.getLong("line"), k -> new ArrayList<>())
-                            .add(StoredHandshake.of(rs));
-                },
-                runId,
-                first,
-                last);
+        Map<Long, List<HandshakeRows.StoredHandshake>> handshakes = HandshakeRows.read(jdbc, runId, first, last);
         Map<Long, List<ResponderAnswerRows.StoredAnswer>> answers = ResponderAnswerRows.read(jdbc, runId, first, last);
-        List<ContentHash> referenced = new ArrayList<>();
+        List<Long> referenced = new ArrayList<>();
         handshakes.values().forEach(l -> l.forEach(h -> h.addReferences(referenced)));
         answers.values().forEach(l -> l.forEach(a -> a.addReferences(referenced)));
-        Map<ContentHash, byte[]> content = blobs.load(referenced);
+        Map<Long, byte[]> content = blobs.load(referenced);
         List<Observation> result = new ArrayList<>(byLine.size());
         for (Observation o : byLine.values()) {
             long line = o.target().line();
@@ -167,66 +127,6 @@ public final class ObservationStore {
                             .toList()));
         }
         return result;
-    }
-
-    /** A handshake row, its certificates and staple still as references. */
-    private record StoredHandshake(
-            int seq,
-            String address,
-            TlsVersion requested,
-            Outcome outcome,
-            String protocol,
-            String cipher,
-            List<ContentHash> chain,
-            ContentHash staple,
-            long connectMillis,
-            long handshakeMillis,
-            String error) {
-
-        static StoredHandshake of(ResultSet rs) throws SQLException {
-            byte[] staple = rs.getBytes("staple_ref");
-            return new StoredHandshake(
-                    rs.getInt("seq"),
-                    rs.getString("address"),
-                    TlsVersion.valueOf(rs.getString("requested")),
-                    Outcome.valueOf(rs.getString("outcome")),
-                    rs.getString("protocol"),
-                    rs.getString("cipher"),
-                    ContentHash.split(rs.getBytes("chain_refs")),
-                    staple == null ? null : ContentHash.fromBytes(staple),
-                    rs.getLong("connect_ms"),
-                    rs.getLong("handshake_ms"),
-                    rs.getString("error"));
-        }
-
-        void addReferences(List<ContentHash> to) {
-            to.addAll(chain);
-            if (staple != null) {
-                to.add(staple);
-            }
-        }
-
-        /**
-         * Each chain reference is one certificate, or, for rows stored before migration V7, the
-         * whole chain as it was then stored (DER certificates concatenated); both read back as the
-         * list of certificates.
-         */
-        Handshake resolve(Function<ContentHash, byte[]> content) {
-            List<byte[]> certificates = new ArrayList<>();
-            chain.forEach(h -> certificates.addAll(DerChain.split(content.apply(h))));
-            return new Handshake(
-                    seq,
-                    address,
-                    requested,
-                    outcome,
-                    protocol,
-                    cipher,
-                    certificates,
-                    staple == null ? null : content.apply(staple),
-                    connectMillis,
-                    handshakeMillis,
-                    error);
-        }
     }
 
     static String cut(String s, int max) {

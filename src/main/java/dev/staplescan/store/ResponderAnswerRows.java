@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code ss_responder_answer} rows of observations (migration V3): live OCSP answers, the body
- * stored once by content in {@code ss_blob} and referred to by its hash (migration V7).
+ * stored once by content in {@code ss_blob} and referred to by its blob id (migration V7).
  */
 final class ResponderAnswerRows {
 
@@ -22,39 +22,45 @@ final class ResponderAnswerRows {
 
     private ResponderAnswerRows() {}
 
-    /** The rows to insert; each body is added to {@code batch}, which must be stored first. */
-    static List<Object[]> rows(long runId, List<Observation> observations, BlobStore.Batch batch) {
-        List<Object[]> rows = new ArrayList<>();
+    /** An answer to write, its body as a hash until the blob is stored. */
+    record Pending(long line, int seq, ResponderAnswer answer, ContentHash body) {}
+
+    /** The answers to insert; each body is added to {@code batch}, which must be stored first. */
+    static List<Pending> pending(List<Observation> observations, BlobStore.Batch batch) {
+        List<Pending> pending = new ArrayList<>();
         for (Observation o : observations) {
             int seq = 0;
             for (ResponderAnswer a : o.responderAnswers()) {
-                rows.add(new Object[] {
-                    runId,
-                    o.target().line(),
-                    seq++,
-                    ObservationStore.cut(a.url(), 2000),
-                    a.serial(),
-                    a.issuerKeyHash(),
-                    a.outcome().name(),
-                    a.httpStatus(),
-                    a.body() == null ? null : batch.add(a.body()).bytes(),
-                    Timestamp.from(a.queriedAt()),
-                    a.elapsedMillis(),
-                    ObservationStore.cut(a.error(), MAX_ERROR)
-                });
+                pending.add(new Pending(o.target().line(), seq++, a, a.body() == null ? null : batch.add(a.body())));
             }
         }
-        return rows;
+        return pending;
     }
 
-    static void insert(JdbcTemplate jdbc, List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(
-                    "INSERT INTO ss_responder_answer (run_id, line, seq, url, serial, issuer_key_hash, outcome, "
-                            + "http_status, body_ref, queried_at, elapsed_ms, error) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows);
+    static void insert(JdbcTemplate jdbc, long runId, List<Pending> answers, Map<ContentHash, Long> ids) {
+        if (answers.isEmpty()) {
+            return;
         }
+        jdbc.batchUpdate(
+                "INSERT INTO ss_responder_answer (run_id, line, seq, url, serial, issuer_key_hash, outcome, "
+                        + "http_status, body_ref, queried_at, elapsed_ms, error) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                answers.stream()
+                        .map(p -> new Object[] {
+                            runId,
+                            p.line(),
+                            p.seq(),
+                            ObservationStore.cut(p.answer().url(), 2000),
+                            p.answer().serial(),
+                            p.answer().issuerKeyHash(),
+                            p.answer().outcome().name(),
+                            p.answer().httpStatus(),
+                            p.body() == null ? null : ids.get(p.body()),
+                            Timestamp.from(p.answer().queriedAt()),
+                            p.answer().elapsedMillis(),
+                            ObservationStore.cut(p.answer().error(), MAX_ERROR)
+                        })
+                        .toList());
     }
 
     /** An answer row, its body still a reference. */
@@ -64,18 +70,18 @@ final class ResponderAnswerRows {
             String issuerKeyHash,
             QueryOutcome outcome,
             int httpStatus,
-            ContentHash body,
+            Long body,
             Instant queriedAt,
             long elapsedMillis,
             String error) {
 
-        void addReferences(List<ContentHash> to) {
+        void addReferences(List<Long> to) {
             if (body != null) {
                 to.add(body);
             }
         }
 
-        ResponderAnswer resolve(Function<ContentHash, byte[]> content) {
+        ResponderAnswer resolve(Function<Long, byte[]> content) {
             return new ResponderAnswer(
                     url,
                     serial,
@@ -95,7 +101,8 @@ final class ResponderAnswerRows {
         jdbc.query(
                 "SELECT * FROM ss_responder_answer WHERE run_id = ? AND line BETWEEN ? AND ? ORDER BY line, seq",
                 rs -> {
-                    byte[] body = rs.getBytes("body_ref");
+                    long body = rs.getLong("body_ref");
+                    boolean answered = !rs.wasNull();
                     byLine.computeIfAbsent(rs.getLong("line"), k -> new ArrayList<>())
                             .add(new StoredAnswer(
                                     rs.getString("url"),
@@ -103,7 +110,7 @@ final class ResponderAnswerRows {
                                     rs.getString("issuer_key_hash"),
                                     QueryOutcome.valueOf(rs.getString("outcome")),
                                     rs.getInt("http_status"),
-                                    body == null ? null : ContentHash.fromBytes(body),
+                                    answered ? body : null,
                                     rs.getTimestamp("queried_at").toInstant(),
                                     rs.getLong("elapsed_ms"),
                                     rs.getString("error")));

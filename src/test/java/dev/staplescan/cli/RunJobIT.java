@@ -103,10 +103,22 @@ class RunJobIT {
     void theNextRunPrunesTheFirstButKeepsItsSummary() throws Exception {
         CliRun run = runTheJob();
         assertTrue(run.err().contains("retention pruned the details of 1 old run(s)"), run::toString);
-        for (String table : List.of("ss_target", "ss_observation", "ss_handshake", "ss_assessment", "ss_finding")) {
+        for (String table : List.of(
+                "ss_target",
+                "ss_observation",
+                "ss_handshake",
+                "ss_responder_answer",
+                "ss_run_blob",
+                "ss_assessment",
+                "ss_finding")) {
             assertEquals("0", query("SELECT COUNT(*) FROM " + table + " WHERE run_id = 1"), table);
             assertEquals("TRUE", query("SELECT COUNT(*) > 0 FROM " + table + " WHERE run_id = 2"), table);
         }
+        // the blobs only run 1 used (its responder answers, fetched anew by run 2) went with it
+        assertEquals(
+                "0",
+                query("SELECT COUNT(*) FROM ss_blob b WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM ss_run_blob r WHERE r.blob_id = b.id)"));
         assertEquals("2", query("SELECT COUNT(*) FROM ss_run_summary"));
         assertEquals("TRUE", query("SELECT pruned_at IS NOT NULL FROM ss_run WHERE id = 1"));
 

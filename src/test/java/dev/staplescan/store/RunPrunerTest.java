@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,13 +78,18 @@ class RunPrunerTest {
             writer.setAutoCommit(false);
             try (PreparedStatement blob =
                             writer.prepareStatement(platform.insertIfAbsent("ss_blob", "hash, bytes", "hash"));
+                    PreparedStatement id = writer.prepareStatement("SELECT id FROM ss_blob WHERE hash = ?");
                     PreparedStatement ref = writer.prepareStatement(
-                            platform.insertIfAbsent("ss_run_blob", "run_id, hash", "run_id, hash"))) {
+                            platform.insertIfAbsent("ss_run_blob", "run_id, blob_id", "run_id, blob_id"))) {
                 blob.setBytes(1, hash);
                 blob.setBytes(2, staple);
                 blob.executeUpdate();
-                ref.setLong(1, fresh);
-                ref.setBytes(2, hash);
+                id.setBytes(1, hash);
+                try (ResultSet rs = id.executeQuery()) {
+                    rs.next();
+                    ref.setLong(1, fresh);
+                    ref.setLong(2, rs.getLong(1));
+                }
                 ref.executeUpdate();
             }
 
@@ -101,7 +107,7 @@ class RunPrunerTest {
                 1,
                 ObservationStoreTest.count(
                         jdbc,
-                        "SELECT COUNT(*) FROM ss_blob b JOIN ss_run_blob r ON r.hash = b.hash" + " WHERE r.run_id = "
+                        "SELECT COUNT(*) FROM ss_blob b JOIN ss_run_blob r ON r.blob_id = b.id" + " WHERE r.run_id = "
                                 + fresh));
     }
 
